@@ -1,0 +1,66 @@
+import path from 'node:path'
+import { z } from 'zod'
+
+/** Every setting the server reads from the environment, with its default. Listed in README.md. */
+const ConfigSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().min(1).default('0.0.0.0'),
+  DATA_DIR: z.string().min(1).default('./data'),
+  CREATE_TOKEN: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  MAX_MESSAGE_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .default(1024 * 1024),
+  RATE_LIMIT_PER_SECOND: z.coerce.number().positive().default(2000),
+  RATE_LIMIT_BURST: z.coerce.number().int().positive().default(10_000),
+  COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(1000),
+  ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
+  STATIC_DIR: z.string().min(1).default('./dist/client'),
+})
+
+export type Config = Readonly<{
+  port: number
+  host: string
+  dataDir: string
+  createToken: string | undefined
+  logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL']
+  maxMessageBytes: number
+  rateLimitPerSecond: number
+  rateLimitBurst: number
+  compactAfterUpdates: number
+  roomIdleMs: number
+  staticDir: string
+}>
+
+export class ConfigError extends Error {}
+
+/** Reads and validates the configuration; throws ConfigError naming every bad variable. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const present = Object.fromEntries(
+    Object.entries(env).filter(([, value]) => value !== undefined && value !== ''),
+  )
+  const parsed = ConfigSchema.safeParse(present)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => {
+      const name = String(issue.path[0])
+      return `${name}=${JSON.stringify(env[name])}: ${issue.message}`
+    })
+    throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
+  }
+  const c = parsed.data
+  return {
+    port: c.PORT,
+    host: c.HOST,
+    dataDir: path.resolve(c.DATA_DIR),
+    createToken: c.CREATE_TOKEN,
+    logLevel: c.LOG_LEVEL,
+    maxMessageBytes: c.MAX_MESSAGE_BYTES,
+    rateLimitPerSecond: c.RATE_LIMIT_PER_SECOND,
+    rateLimitBurst: c.RATE_LIMIT_BURST,
+    compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
+    roomIdleMs: c.ROOM_IDLE_MS,
+    staticDir: path.resolve(c.STATIC_DIR),
+  }
+}

@@ -1,0 +1,123 @@
+import type { WebSocket } from 'ws'
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import { decodeMessage, encodeUpdate, ProtocolError } from './protocol.ts'
+import type { Peer, Room } from './room.ts'
+import type { Rooms } from './rooms.ts'
+
+/** Close codes sent to clients; README.md lists them. */
+export const CloseCode = {
+  goingAway: 1001,
+  tooBig: 1009,
+  malformed: 4400,
+  missingKey: 4401,
+  forbidden: 4403,
+  notFound: 4404,
+  rateLimited: 4429,
+} as const
+
+export type ConnectionOptions = {
+  rooms: Rooms
+  room: Room
+  canWrite: boolean
+  log: Logger
+  metrics: Metrics
+  rateLimitPerSecond: number
+  rateLimitBurst: number
+}
+
+/** A token bucket: a burst is allowed, a sustained flood is not. */
+function createRateLimiter(perSecond: number, burst: number) {
+  let tokens = burst
+  let last = performance.now()
+  return () => {
+    const now = performance.now()
+    tokens = Math.min(burst, tokens + ((now - last) / 1000) * perSecond)
+    last = now
+    if (tokens < 1) return false
+    tokens -= 1
+    return true
+  }
+}
+
+/** Serves one websocket on one room with the y-websocket protocol. */
+export function serveConnection(ws: WebSocket, options: ConnectionOptions): void {
+  const { rooms, room, log, metrics } = options
+  const allow = createRateLimiter(options.rateLimitPerSecond, options.rateLimitBurst)
+  let closed = false
+
+  const peer: Peer = {
+    canWrite: options.canWrite,
+    send(frame) {
+      if (ws.readyState === ws.OPEN) ws.send(frame)
+    },
+  }
+
+  const reject = (code: number, reason: string, detail?: object) => {
+    if (closed) return
+    closed = true
+    metrics.rejectedConnections.inc({ reason })
+    log.warn({ room: room.name, code, reason, ...detail }, 'closing connection')
+    ws.close(code, reason)
+    rooms.leave(room, peer)
+  }
+
+  ws.on('message', (data, isBinary) => {
+    if (closed) return
+    if (!allow()) return reject(CloseCode.rateLimited, 'rate limit exceeded')
+    if (!isBinary) return reject(CloseCode.malformed, 'text frames are not part of the protocol')
+    const frame = toUint8Array(data)
+    try {
+      const message = decodeMessage(frame)
+      switch (message.type) {
+        case 'sync-step1':
+          rooms.answerSyncStep1(room, peer, message.stateVector)
+          break
+        case 'sync-step2':
+        case 'update':
+          if (!peer.canWrite) {
+            metrics.droppedMessages.inc({ reason: 'read_only' })
+            break
+          }
+          rooms.receiveUpdate(
+            room,
+            peer,
+            message.update,
+            message.type === 'update' ? frame : encodeUpdate(message.update),
+          )
+          break
+        case 'awareness':
+          room.applyAwareness(peer, message.update, frame)
+          break
+        case 'query-awareness':
+          room.sendAllAwareness(peer)
+          break
+      }
+    } catch (error) {
+      const reason = error instanceof ProtocolError ? error.message : 'unreadable document update'
+      reject(CloseCode.malformed, reason, { error: String(error) })
+    }
+  })
+
+  ws.on('error', (error) => {
+    const tooBig = 'code' in error && error.code === 'WS_ERR_UNSUPPORTED_MESSAGE_LENGTH'
+    if (tooBig) reject(CloseCode.tooBig, 'message too big')
+    else log.warn({ room: room.name, error: String(error) }, 'websocket error')
+  })
+
+  ws.on('close', () => {
+    metrics.connections.dec()
+    if (closed) return
+    closed = true
+    rooms.leave(room, peer)
+  })
+
+  metrics.connections.inc()
+  room.join(peer)
+}
+
+function toUint8Array(data: unknown): Uint8Array {
+  if (data instanceof Uint8Array) return data
+  if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data))
+  return new Uint8Array(data as ArrayBuffer)
+}

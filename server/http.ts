@@ -1,0 +1,153 @@
+import fs from 'node:fs'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import sirv from 'sirv'
+import { z } from 'zod'
+import { authenticate, hashKey, newKey, newWorkshopId } from './auth.ts'
+import type { Config } from './config.ts'
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { Store } from './persistence/store.ts'
+import { createInitialDocuments, resolveWorkshopInput } from './workshop-documents.ts'
+
+const MAX_BODY_BYTES = 64 * 1024
+
+const CreateWorkshopBody = z.object({
+  title: z.string().trim().max(200).optional(),
+  organisation: z.string().trim().max(200).optional(),
+  language: z.enum(['it', 'en']).optional(),
+  demo: z.boolean().optional(),
+})
+
+export class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown): void {
+  const text = JSON.stringify(body)
+  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(text)
+}
+
+export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = []
+  let size = 0
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length
+    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`)
+    chunks.push(chunk as Buffer)
+  }
+  if (size === 0) throw new HttpError(400, 'request body must be JSON')
+  try {
+    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
+  } catch {
+    throw new HttpError(400, 'request body is not valid JSON')
+  }
+}
+
+export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
+  const parsed = schema.safeParse(body)
+  if (!parsed.success) {
+    const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
+    throw new HttpError(400, why)
+  }
+  return parsed.data
+}
+
+/** The key of an API call: `Authorization: Bearer <key>` or `?key=`. */
+export function keyOf(req: IncomingMessage, url: URL): string | null {
+  const header = req.headers.authorization
+  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim()
+  return url.searchParams.get('key')
+}
+
+export type HttpContext = { config: Config; store: Store; log: Logger; metrics: Metrics }
+
+export function createHttpHandler(ctx: HttpContext) {
+  const { config, store, log, metrics } = ctx
+  const serveStatic = fs.existsSync(config.staticDir)
+    ? sirv(config.staticDir, { single: true, etag: true, gzip: true })
+    : undefined
+
+  async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
+    const method = req.method ?? 'GET'
+    if (url.pathname === '/healthz' && method === 'GET') return sendJson(res, 200, { ok: true })
+    if (url.pathname === '/metrics' && method === 'GET') {
+      res.writeHead(200, { 'content-type': metrics.registry.contentType })
+      res.end(await metrics.registry.metrics())
+      return
+    }
+    if (url.pathname === '/api/workshops') {
+      if (method !== 'POST') throw new HttpError(405, 'use POST to create a workshop')
+      return createWorkshop(req, res)
+    }
+    const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)
+    if (workshopMatch && method === 'GET') {
+      const id = decodeURIComponent(workshopMatch[1]!)
+      const auth = authenticate(store, id, keyOf(req, url))
+      if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+      const w = store.getWorkshop(id)!
+      return sendJson(res, 200, {
+        id: w.id,
+        title: w.title,
+        organisation: w.organisation,
+        language: w.language,
+        role: auth.role,
+      })
+    }
+    if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'no such API endpoint')
+    if (serveStatic && (method === 'GET' || method === 'HEAD')) {
+      serveStatic(req, res, () => sendJson(res, 404, { error: 'not found' }))
+      return
+    }
+    if (!serveStatic && url.pathname === '/') {
+      throw new HttpError(503, 'the client is not built: run `npm run build` (npm start does it for you)')
+    }
+    throw new HttpError(404, 'not found')
+  }
+
+  async function createWorkshop(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (config.createToken) {
+      const offered = req.headers.authorization?.replace(/^Bearer /, '') ?? req.headers['x-create-token']
+      if (!offered) throw new HttpError(401, 'this server needs a creation token to create workshops')
+      if (hashKey(String(offered)) !== hashKey(config.createToken))
+        throw new HttpError(403, 'wrong creation token')
+    }
+    const body = parseBody(CreateWorkshopBody, await readJsonBody(req))
+    if (!body.title && !body.demo) throw new HttpError(400, 'title: a workshop needs a title')
+    const id = newWorkshopId()
+    const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
+    const language = body.language ?? 'it'
+    const input = resolveWorkshopInput({ ...body, language, demo: body.demo ?? false })
+    store.createWorkshop(
+      {
+        id,
+        title: input.title,
+        organisation: input.organisation,
+        language,
+        createdAt: Date.now(),
+        keyHashes: {
+          facilitator: hashKey(keys.facilitator),
+          participant: hashKey(keys.participant),
+          viewer: hashKey(keys.viewer),
+        },
+      },
+      createInitialDocuments(id, input),
+    )
+    log.info({ workshop: id, demo: input.demo }, 'workshop created')
+    sendJson(res, 201, { id, title: input.title, keys })
+  }
+
+  return (req: IncomingMessage, res: ServerResponse) => {
+    const url = new URL(req.url ?? '/', 'http://localhost')
+    route(req, res, url).catch((error: unknown) => {
+      if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message })
+      log.error({ error: String(error), path: url.pathname }, 'request failed')
+      if (!res.headersSent) sendJson(res, 500, { error: 'internal error' })
+    })
+  }
+}

@@ -1,0 +1,55 @@
+import client from 'prom-client'
+
+/** Prometheus metrics of one server instance (own registry, so tests can run several servers). */
+export function createMetrics() {
+  const registry = new client.Registry()
+  const registers = [registry]
+  return {
+    registry,
+    connections: new client.Gauge({
+      name: 'tavolo_connections',
+      help: 'Open websocket connections',
+      registers,
+    }),
+    roomsInMemory: new client.Gauge({
+      name: 'tavolo_rooms_in_memory',
+      help: 'Documents held in memory',
+      registers,
+    }),
+    updatesReceived: new client.Counter({
+      name: 'tavolo_updates_received_total',
+      help: 'Document updates accepted from clients',
+      registers,
+    }),
+    updatesPersisted: new client.Counter({
+      name: 'tavolo_updates_persisted_total',
+      help: 'Document updates committed to the store',
+      registers,
+    }),
+    compactions: new client.Counter({
+      name: 'tavolo_compactions_total',
+      help: 'Update logs compacted into a snapshot',
+      registers,
+    }),
+    persistLatency: new client.Histogram({
+      name: 'tavolo_persist_latency_seconds',
+      help: 'Time from receiving an update to its commit',
+      buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 1],
+      registers,
+    }),
+    droppedMessages: new client.Counter({
+      name: 'tavolo_dropped_messages_total',
+      help: 'Messages ignored, e.g. document content from a read-only connection',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    rejectedConnections: new client.Counter({
+      name: 'tavolo_rejected_connections_total',
+      help: 'Connections refused or closed for bad input',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+  }
+}
+
+export type Metrics = ReturnType<typeof createMetrics>

@@ -1,0 +1,123 @@
+import fs from 'node:fs'
+import path from 'node:path'
+import Database from 'better-sqlite3'
+import type { PendingUpdate, Store, StoredDocument, WorkshopRecord } from './store.ts'
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS workshops (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  language TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_key_hash TEXT NOT NULL,
+  participant_key_hash TEXT NOT NULL,
+  viewer_key_hash TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_snapshots (
+  room TEXT PRIMARY KEY,
+  data BLOB NOT NULL,
+  updated_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS doc_updates (
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  room TEXT NOT NULL,
+  data BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS doc_updates_room ON doc_updates (room, seq);
+`
+
+type WorkshopRow = {
+  id: string
+  title: string
+  organisation: string
+  language: 'it' | 'en'
+  created_at: number
+  facilitator_key_hash: string
+  participant_key_hash: string
+  viewer_key_hash: string
+}
+
+/** The embedded store: one SQLite file in WAL mode under DATA_DIR. */
+export function openSqliteStore(dataDir: string): Store {
+  fs.mkdirSync(dataDir, { recursive: true })
+  const db = new Database(path.join(dataDir, 'tavolo.sqlite'))
+  db.pragma('journal_mode = WAL')
+  // A commit reaches the OS before we broadcast, which survives a process crash (SIGKILL).
+  // Only power loss could drop the last transactions; FULL would fsync every group commit.
+  db.pragma('synchronous = NORMAL')
+  db.exec(SCHEMA)
+
+  const insertWorkshop = db.prepare(
+    `INSERT INTO workshops (id, title, organisation, language, created_at,
+       facilitator_key_hash, participant_key_hash, viewer_key_hash)
+     VALUES (@id, @title, @organisation, @language, @created_at,
+       @facilitator_key_hash, @participant_key_hash, @viewer_key_hash)`,
+  )
+  const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?')
+  const selectSnapshot = db.prepare<[string], { data: Buffer }>(
+    'SELECT data FROM doc_snapshots WHERE room = ?',
+  )
+  const selectUpdates = db.prepare<[string], { data: Buffer }>(
+    'SELECT data FROM doc_updates WHERE room = ? ORDER BY seq',
+  )
+  const insertUpdate = db.prepare<[string, Uint8Array]>('INSERT INTO doc_updates (room, data) VALUES (?, ?)')
+  const upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
+    `INSERT INTO doc_snapshots (room, data, updated_at) VALUES (?, ?, ?)
+     ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  )
+  const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE room = ?')
+
+  const appendAll = db.transaction((updates: readonly PendingUpdate[]) => {
+    for (const { room, update } of updates) insertUpdate.run(room, update)
+  })
+  const compactRoom = db.transaction((room: string, snapshot: Uint8Array) => {
+    upsertSnapshot.run(room, snapshot, Date.now())
+    deleteUpdates.run(room)
+  })
+  const createAll = db.transaction((w: WorkshopRecord, snapshots: Record<string, Uint8Array>) => {
+    insertWorkshop.run({
+      id: w.id,
+      title: w.title,
+      organisation: w.organisation,
+      language: w.language,
+      created_at: w.createdAt,
+      facilitator_key_hash: w.keyHashes.facilitator,
+      participant_key_hash: w.keyHashes.participant,
+      viewer_key_hash: w.keyHashes.viewer,
+    })
+    for (const [room, data] of Object.entries(snapshots)) upsertSnapshot.run(room, data, w.createdAt)
+  })
+
+  return {
+    createWorkshop: (workshop, initialSnapshots) => createAll(workshop, initialSnapshots),
+    getWorkshop(id) {
+      const row = selectWorkshop.get(id)
+      if (!row) return undefined
+      return {
+        id: row.id,
+        title: row.title,
+        organisation: row.organisation,
+        language: row.language,
+        createdAt: row.created_at,
+        keyHashes: {
+          facilitator: row.facilitator_key_hash,
+          participant: row.participant_key_hash,
+          viewer: row.viewer_key_hash,
+        },
+      }
+    },
+    loadDocument(room): StoredDocument {
+      const snapshot = selectSnapshot.get(room)
+      return {
+        snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
+        updates: selectUpdates.all(room).map((row) => new Uint8Array(row.data)),
+      }
+    },
+    appendUpdates(updates) {
+      if (updates.length > 0) appendAll(updates)
+    },
+    compact: (room, snapshot) => compactRoom(room, snapshot),
+    close: () => db.close(),
+  }
+}

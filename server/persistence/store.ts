@@ -1,0 +1,31 @@
+import type { Role } from '../../shared/rooms.ts'
+
+/** What the server keeps about a workshop besides its documents. Keys are stored only as hashes. */
+export type WorkshopRecord = {
+  id: string
+  title: string
+  organisation: string
+  language: 'it' | 'en'
+  createdAt: number
+  keyHashes: Record<Role, string>
+}
+
+export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] }
+
+export type PendingUpdate = { room: string; update: Uint8Array }
+
+/**
+ * The persistence interface. The embedded SQLite store is the default; a networked
+ * implementation (e.g. PostgreSQL) implements the same calls. All calls are synchronous
+ * so that "commit, then broadcast" stays a straight line in the server.
+ */
+export interface Store {
+  createWorkshop(workshop: WorkshopRecord, initialSnapshots: Record<string, Uint8Array>): void
+  getWorkshop(id: string): WorkshopRecord | undefined
+  loadDocument(room: string): StoredDocument
+  /** Appends every update in one transaction (group commit). */
+  appendUpdates(updates: readonly PendingUpdate[]): void
+  /** Replaces a room's snapshot and drops its update log, atomically. */
+  compact(room: string, snapshot: Uint8Array): void
+  close(): void
+}

@@ -1,0 +1,95 @@
+import * as awarenessProtocol from 'y-protocols/awareness'
+import * as Y from 'yjs'
+import type { DocumentKind } from '../shared/rooms.ts'
+import type { StoredDocument } from './persistence/store.ts'
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
+
+/** One end of a connection as the room sees it. */
+export interface Peer {
+  readonly canWrite: boolean
+  send(frame: Uint8Array): void
+}
+
+/** A document held in memory, its presence states and the peers connected to it. */
+export class Room {
+  readonly doc = new Y.Doc({ gc: true })
+  readonly awareness = new awarenessProtocol.Awareness(this.doc)
+  /** Each peer with the awareness client ids it controls, removed when it leaves. */
+  readonly peers = new Map<Peer, Set<number>>()
+  updatesSinceSnapshot = 0
+  idleTimer: NodeJS.Timeout | undefined
+
+  constructor(
+    readonly name: string,
+    readonly kind: DocumentKind,
+    stored: StoredDocument,
+  ) {
+    this.awareness.setLocalState(null)
+    if (stored.snapshot) Y.applyUpdate(this.doc, stored.snapshot)
+    for (const update of stored.updates) Y.applyUpdate(this.doc, update)
+    this.updatesSinceSnapshot = stored.updates.length
+    this.awareness.on('update', this.trackAwareness)
+  }
+
+  private trackAwareness = (
+    { added, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ) => {
+    const controlled = this.peers.get(origin as Peer)
+    if (!controlled) return
+    for (const id of added) controlled.add(id)
+    for (const id of removed) controlled.delete(id)
+  }
+
+  join(peer: Peer): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.idleTimer = undefined
+    this.peers.set(peer, new Set())
+    peer.send(encodeSyncStep1(Y.encodeStateVector(this.doc)))
+    const states = this.awareness.getStates()
+    if (states.size > 0) {
+      peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+    }
+  }
+
+  /** Removes the peer and tells the others its presence is gone. */
+  leave(peer: Peer): void {
+    const controlled = this.peers.get(peer)
+    this.peers.delete(peer)
+    if (controlled && controlled.size > 0) {
+      const ids = [...controlled]
+      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
+      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), null)
+    }
+  }
+
+  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
+    peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+  }
+
+  /** Applies a presence update and relays the client's own frame to the others, unchanged. */
+  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): void {
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
+    this.broadcast(frame, peer)
+  }
+
+  sendAllAwareness(peer: Peer): void {
+    const states = this.awareness.getStates()
+    peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
+  }
+
+  /** Sends one already-encoded frame to every peer but `except`: encoded once, never per receiver. */
+  broadcast(frame: Uint8Array, except: Peer | null): void {
+    for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame)
+  }
+
+  snapshot(): Uint8Array {
+    return Y.encodeStateAsUpdate(this.doc)
+  }
+
+  destroy(): void {
+    if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.awareness.destroy()
+    this.doc.destroy()
+  }
+}

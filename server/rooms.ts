@@ -1,0 +1,132 @@
+import * as Y from 'yjs'
+import type { DocumentKind } from '../shared/rooms.ts'
+import type { Logger } from './log.ts'
+import type { Metrics } from './metrics.ts'
+import type { PendingUpdate, Store } from './persistence/store.ts'
+import { type Peer, Room } from './room.ts'
+
+type QueuedUpdate = PendingUpdate & { frame: Uint8Array; origin: Peer; room: string; queuedAt: number }
+
+export type RoomsOptions = {
+  store: Store
+  log: Logger
+  metrics: Metrics
+  compactAfterUpdates: number
+  roomIdleMs: number
+  /** Runs once when a room is loaded from the store (e.g. document migrations). */
+  onLoad?: (room: Room) => void
+}
+
+/** An update that carries nothing: Yjs encodes "no structs, empty delete set" as [0, 0]. */
+const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
+
+/**
+ * Keeps rooms in memory and owns the durability rule: a document update is committed
+ * to the store before any other peer can receive it. Updates that arrive in one turn of the
+ * event loop are committed in one transaction (group commit), then broadcast.
+ */
+export class Rooms {
+  private readonly rooms = new Map<string, Room>()
+  private queue: QueuedUpdate[] = []
+  private flushScheduled = false
+  private closed = false
+
+  constructor(private readonly options: RoomsOptions) {}
+
+  get size(): number {
+    return this.rooms.size
+  }
+
+  open(name: string, kind: DocumentKind): Room {
+    let room = this.rooms.get(name)
+    if (!room) {
+      room = new Room(name, kind, this.options.store.loadDocument(name))
+      this.options.onLoad?.(room)
+      this.rooms.set(name, room)
+      this.options.metrics.roomsInMemory.set(this.rooms.size)
+    }
+    return room
+  }
+
+  /**
+   * Applies a peer's document update to the room (which also validates it), queues it for the
+   * group commit and schedules the commit. Throws if Yjs cannot read the update.
+   */
+  receiveUpdate(room: Room, peer: Peer, update: Uint8Array, frame: Uint8Array): void {
+    if (this.closed || isEmptyUpdate(update)) return
+    Y.applyUpdate(room.doc, update, peer)
+    this.queue.push({ room: room.name, update, frame, origin: peer, queuedAt: performance.now() })
+    this.options.metrics.updatesReceived.inc()
+    if (!this.flushScheduled) {
+      this.flushScheduled = true
+      setImmediate(this.flush)
+    }
+  }
+
+  /** Answers a sync step 1: commits first, so no one is sent state that is not yet stored. */
+  answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): void {
+    if (this.queue.length > 0) this.flush()
+    room.answerSyncStep1(peer, stateVector)
+  }
+
+  readonly flush = (): void => {
+    this.flushScheduled = false
+    const batch = this.queue
+    if (batch.length === 0) return
+    this.queue = []
+    this.options.store.appendUpdates(batch)
+    const committedAt = performance.now()
+    const { metrics } = this.options
+    metrics.updatesPersisted.inc(batch.length)
+    const touched = new Set<Room>()
+    for (const item of batch) {
+      metrics.persistLatency.observe((committedAt - item.queuedAt) / 1000)
+      const room = this.rooms.get(item.room)
+      if (!room) continue
+      room.updatesSinceSnapshot++
+      touched.add(room)
+      room.broadcast(item.frame, item.origin)
+    }
+    for (const room of touched) {
+      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact(room)
+    }
+  }
+
+  compact(room: Room): void {
+    if (this.queue.length > 0) this.flush()
+    if (room.updatesSinceSnapshot === 0) return
+    this.options.store.compact(room.name, room.snapshot())
+    room.updatesSinceSnapshot = 0
+    this.options.metrics.compactions.inc()
+  }
+
+  /** Called when a peer leaves: an empty room is compacted now and evicted once idle. */
+  leave(room: Room, peer: Peer): void {
+    if (this.closed) return
+    room.leave(peer)
+    if (room.peers.size > 0) return
+    this.compact(room)
+    const evict = () => {
+      if (room.peers.size > 0 || this.rooms.get(room.name) !== room) return
+      this.compact(room)
+      room.destroy()
+      this.rooms.delete(room.name)
+      this.options.metrics.roomsInMemory.set(this.rooms.size)
+      this.options.log.debug({ room: room.name }, 'room evicted')
+    }
+    if (this.options.roomIdleMs === 0) evict()
+    else room.idleTimer = setTimeout(evict, this.options.roomIdleMs)
+  }
+
+  /** Commits what is queued and compacts every room; used on graceful shutdown. */
+  closeAll(): void {
+    this.flush()
+    this.closed = true
+    for (const room of this.rooms.values()) {
+      this.compact(room)
+      room.destroy()
+    }
+    this.rooms.clear()
+    this.options.metrics.roomsInMemory.set(0)
+  }
+}

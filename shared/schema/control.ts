@@ -1,0 +1,17 @@
+import type * as Y from 'yjs'
+import { isStepId, type StepId } from '../steps.ts'
+import { LOCAL_ORIGIN } from './origin.ts'
+
+/** The facilitator's document: only the facilitator key may write it (the server enforces this). */
+export type ControlState = { step: StepId }
+
+export const controlMap = (doc: Y.Doc) => doc.getMap<unknown>('control')
+
+export function readControl(doc: Y.Doc): ControlState {
+  const step = controlMap(doc).get('step')
+  return { step: isStepId(step) ? step : 'setup' }
+}
+
+export function setFacilitatorStep(doc: Y.Doc, step: StepId): void {
+  doc.transact(() => controlMap(doc).set('step', step), LOCAL_ORIGIN)
+}

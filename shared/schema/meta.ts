@@ -1,0 +1,60 @@
+import * as Y from 'yjs'
+import type { Language } from '../i18n-language.ts'
+import { LOCAL_ORIGIN } from './origin.ts'
+
+/** Version of the content document's layout; bump it with a migration in migrations.ts. */
+export const SCHEMA_VERSION = 1
+
+export type MetaTextField = 'title' | 'organisation' | 'focus'
+export const META_TEXT_FIELDS: readonly MetaTextField[] = ['title', 'organisation', 'focus']
+
+export type WorkshopMeta = {
+  schemaVersion: number
+  title: string
+  organisation: string
+  focus: string
+  language: Language
+}
+
+export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>('meta')
+
+export function metaText(doc: Y.Doc, field: MetaTextField): Y.Text {
+  const value = metaMap(doc).get(field)
+  if (value instanceof Y.Text) return value
+  throw new Error(`workshop document has no ${field} text: it was not initialised by the server`)
+}
+
+export function readMeta(doc: Y.Doc): WorkshopMeta {
+  const meta = metaMap(doc)
+  const text = (field: MetaTextField) => {
+    const value = meta.get(field)
+    return value instanceof Y.Text ? value.toString() : ''
+  }
+  const language = meta.get('language')
+  const version = meta.get('schemaVersion')
+  return {
+    schemaVersion: typeof version === 'number' ? version : 0,
+    title: text('title'),
+    organisation: text('organisation'),
+    focus: text('focus'),
+    language: language === 'en' ? 'en' : 'it',
+  }
+}
+
+export function setWorkshopLanguage(doc: Y.Doc, language: Language): void {
+  doc.transact(() => metaMap(doc).set('language', language), LOCAL_ORIGIN)
+}
+
+/** Seeds a new content document. Runs once, on the server, when the workshop is created. */
+export function initMeta(
+  doc: Y.Doc,
+  input: { title: string; organisation: string; language: Language },
+): void {
+  const meta = metaMap(doc)
+  meta.set('schemaVersion', SCHEMA_VERSION)
+  meta.set('title', new Y.Text(input.title))
+  meta.set('organisation', new Y.Text(input.organisation))
+  meta.set('focus', new Y.Text(''))
+  meta.set('language', input.language)
+  meta.set('createdAt', Date.now())
+}
