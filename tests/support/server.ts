@@ -1,0 +1,40 @@
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pino from 'pino'
+import { startServer, type TavoloServer } from '../../server/app.ts'
+import { loadConfig } from '../../server/config.ts'
+
+export type Keys = { facilitator: string; participant: string; viewer: string }
+export type CreatedWorkshop = { id: string; keys: Keys }
+
+export function tempDataDir(): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-test-'))
+}
+
+/** A real Tavolo server on 127.0.0.1 at a random free port, with a real SQLite file. */
+export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()) {
+  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ROOM_IDLE_MS: '0', ...env })
+  const server: TavoloServer = await startServer(config, pino({ level: 'silent' }))
+  const base = `http://127.0.0.1:${server.port}`
+  return {
+    server,
+    dataDir,
+    base,
+    wsBase: `ws://127.0.0.1:${server.port}/ws`,
+    createWorkshop: (body: object = { title: 'Test workshop' }) => createWorkshop(base, body),
+    close: () => server.close(),
+  }
+}
+
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+export async function createWorkshop(base: string, body: object = { title: 'Test workshop' }) {
+  const response = await fetch(`${base}/api/workshops`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+  })
+  if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`)
+  return (await response.json()) as CreatedWorkshop
+}
