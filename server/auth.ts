@@ -1,4 +1,11 @@
-import { createHash, randomBytes, timingSafeEqual } from 'node:crypto'
+import {
+  createCipheriv,
+  createDecipheriv,
+  createHash,
+  hkdfSync,
+  randomBytes,
+  timingSafeEqual,
+} from 'node:crypto'
 import { ROLES, type Role } from '../shared/rooms.ts'
 import type { Store } from './persistence/store.ts'
 
@@ -29,4 +36,30 @@ export function authenticate(store: Store, workshopId: string, key: string | nul
     if (timingSafeEqual(offered, Buffer.from(workshop.keyHashes[role], 'hex'))) return { ok: true, role }
   }
   return { ok: false, status: 403, closeCode: 4403, reason: 'wrong key for this workshop' }
+}
+
+/**
+ * The participant and viewer keys, sealed with the facilitator key (AES-256-GCM), so the
+ * facilitator can get the share links again from any browser while the server keeps no key
+ * it could read.
+ */
+export function sealKeys(facilitatorKey: string, keys: { participant: string; viewer: string }): string {
+  const iv = randomBytes(12)
+  const cipher = createCipheriv('aes-256-gcm', sealingKey(facilitatorKey), iv)
+  const body = Buffer.concat([cipher.update(JSON.stringify(keys), 'utf8'), cipher.final()])
+  return Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64url')
+}
+
+export function openSealedKeys(
+  facilitatorKey: string,
+  sealed: string,
+): { participant: string; viewer: string } {
+  const raw = Buffer.from(sealed, 'base64url')
+  const decipher = createDecipheriv('aes-256-gcm', sealingKey(facilitatorKey), raw.subarray(0, 12))
+  decipher.setAuthTag(raw.subarray(12, 28))
+  return JSON.parse(Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8'))
+}
+
+function sealingKey(facilitatorKey: string): Buffer {
+  return Buffer.from(hkdfSync('sha256', facilitatorKey, 'tavolo', 'share-links', 32))
 }

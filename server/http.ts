@@ -2,7 +2,7 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { z } from 'zod'
-import { authenticate, hashKey, newKey, newWorkshopId } from './auth.ts'
+import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
 import type { Config } from './config.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
@@ -88,15 +88,22 @@ export function createHttpHandler(ctx: HttpContext) {
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)
     if (workshopMatch && method === 'GET') {
       const id = decodeURIComponent(workshopMatch[1]!)
-      const auth = authenticate(store, id, keyOf(req, url))
+      const key = keyOf(req, url)
+      const auth = authenticate(store, id, key)
       if (!auth.ok) throw new HttpError(auth.status, auth.reason)
       const w = store.getWorkshop(id)!
+      // Only the facilitator gets the other keys back: they are the share links.
+      const keys =
+        auth.role === 'facilitator' && key
+          ? { facilitator: key, ...openSealedKeys(key, w.sealedKeys) }
+          : undefined
       return sendJson(res, 200, {
         id: w.id,
         title: w.title,
         organisation: w.organisation,
         language: w.language,
         role: auth.role,
+        ...(keys && { keys }),
       })
     }
     if (url.pathname.startsWith('/api/')) throw new HttpError(404, 'no such API endpoint')
@@ -135,6 +142,7 @@ export function createHttpHandler(ctx: HttpContext) {
           participant: hashKey(keys.participant),
           viewer: hashKey(keys.viewer),
         },
+        sealedKeys: sealKeys(keys.facilitator, keys),
       },
       createInitialDocuments(id, input),
     )

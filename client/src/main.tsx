@@ -1,2 +1,14 @@
+import { StrictMode } from 'react'
+import { createRoot } from 'react-dom/client'
+import { App } from './App.tsx'
+import { browserLanguage, initI18n } from './i18n/index.ts'
+import { useUi } from './state/ui.ts'
 import './index.css'
-document.getElementById('root')!.textContent = 'Tavolo'
+
+initI18n(useUi.getState().chosenLanguage ?? browserLanguage())
+
+createRoot(document.getElementById('root')!).render(
+  <StrictMode>
+    <App />
+  </StrictMode>,
+)

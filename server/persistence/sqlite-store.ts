@@ -12,7 +12,8 @@ CREATE TABLE IF NOT EXISTS workshops (
   created_at INTEGER NOT NULL,
   facilitator_key_hash TEXT NOT NULL,
   participant_key_hash TEXT NOT NULL,
-  viewer_key_hash TEXT NOT NULL
+  viewer_key_hash TEXT NOT NULL,
+  sealed_keys TEXT NOT NULL
 );
 CREATE TABLE IF NOT EXISTS doc_snapshots (
   room TEXT PRIMARY KEY,
@@ -36,6 +37,7 @@ type WorkshopRow = {
   facilitator_key_hash: string
   participant_key_hash: string
   viewer_key_hash: string
+  sealed_keys: string
 }
 
 /** The embedded store: one SQLite file in WAL mode under DATA_DIR. */
@@ -50,9 +52,9 @@ export function openSqliteStore(dataDir: string): Store {
 
   const insertWorkshop = db.prepare(
     `INSERT INTO workshops (id, title, organisation, language, created_at,
-       facilitator_key_hash, participant_key_hash, viewer_key_hash)
+       facilitator_key_hash, participant_key_hash, viewer_key_hash, sealed_keys)
      VALUES (@id, @title, @organisation, @language, @created_at,
-       @facilitator_key_hash, @participant_key_hash, @viewer_key_hash)`,
+       @facilitator_key_hash, @participant_key_hash, @viewer_key_hash, @sealed_keys)`,
   )
   const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?')
   const selectSnapshot = db.prepare<[string], { data: Buffer }>(
@@ -85,6 +87,7 @@ export function openSqliteStore(dataDir: string): Store {
       facilitator_key_hash: w.keyHashes.facilitator,
       participant_key_hash: w.keyHashes.participant,
       viewer_key_hash: w.keyHashes.viewer,
+      sealed_keys: w.sealedKeys,
     })
     for (const [room, data] of Object.entries(snapshots)) upsertSnapshot.run(room, data, w.createdAt)
   })
@@ -105,6 +108,7 @@ export function openSqliteStore(dataDir: string): Store {
           participant: row.participant_key_hash,
           viewer: row.viewer_key_hash,
         },
+        sealedKeys: row.sealed_keys,
       }
     },
     loadDocument(room): StoredDocument {

@@ -8,6 +8,8 @@ export type WorkshopRecord = {
   language: 'it' | 'en'
   createdAt: number
   keyHashes: Record<Role, string>
+  /** Participant and viewer keys sealed with the facilitator key (see auth.ts). */
+  sealedKeys: string
 }
 
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] }

@@ -16,7 +16,9 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs the server as `npm start` would, in a child process, and waits until it serves. */
-export async function spawnServer(env: Record<string, string>): Promise<{ child: ChildProcess; output: () => string }> {
+export async function spawnServer(
+  env: Record<string, string>,
+): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
@@ -46,7 +48,9 @@ export async function spawnServer(env: Record<string, string>): Promise<{ child:
 }
 
 /** Runs the server with a given environment and returns how it exited (for bad configuration). */
-export function runServerExpectingExit(env: Record<string, string>): Promise<{ code: number | null; output: string }> {
+export function runServerExpectingExit(
+  env: Record<string, string>,
+): Promise<{ code: number | null; output: string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
     env: { ...process.env, HOST: '127.0.0.1', ...env },

@@ -10,7 +10,11 @@ let bystander: { doc: import('yjs').Doc; provider: WebsocketProvider }
 let observer: { doc: import('yjs').Doc; provider: WebsocketProvider }
 
 beforeEach(async () => {
-  server = await startTestServer({ MAX_MESSAGE_BYTES: '65536', RATE_LIMIT_PER_SECOND: '50', RATE_LIMIT_BURST: '200' })
+  server = await startTestServer({
+    MAX_MESSAGE_BYTES: '65536',
+    RATE_LIMIT_PER_SECOND: '50',
+    RATE_LIMIT_BURST: '200',
+  })
   workshop = await server.createWorkshop()
   bystander = connectProvider(server.wsBase, workshop.id, workshop.keys.participant)
   observer = connectProvider(server.wsBase, workshop.id, workshop.keys.facilitator)

@@ -24,7 +24,12 @@ describe('POST /api/workshops', () => {
     expect(body.id).toMatch(/^[A-Za-z0-9_-]+$/)
     expect(new Set(Object.values(body.keys)).size).toBe(3)
     const info = await fetch(`${server.base}/api/workshops/${body.id}?key=${body.keys.viewer}`)
-    expect(await info.json()).toMatchObject({ id: body.id, title: 'Consegna', language: 'en', role: 'viewer' })
+    expect(await info.json()).toMatchObject({
+      id: body.id,
+      title: 'Consegna',
+      language: 'en',
+      role: 'viewer',
+    })
   })
 
   it('refuses bad bodies with a JSON error saying why', async () => {
@@ -55,7 +60,9 @@ describe('POST /api/workshops', () => {
     expect(missing.status).toBe(401)
     expect((await missing.json()).error).toMatch(/token/)
     expect((await post(server.base, { title: 'x' }, { authorization: 'Bearer wrong' })).status).toBe(403)
-    expect((await post(server.base, { title: 'x' }, { authorization: 'Bearer secret-token' })).status).toBe(201)
+    expect((await post(server.base, { title: 'x' }, { authorization: 'Bearer secret-token' })).status).toBe(
+      201,
+    )
   })
 })
 

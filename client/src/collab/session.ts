@@ -1,0 +1,154 @@
+import { IndexeddbPersistence } from 'y-indexeddb'
+import { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { canWrite, type Role, roomName, WEBSOCKET_PREFIX } from '../../../shared/rooms.ts'
+import { contentRoots } from '../../../shared/schema/content.ts'
+import { LOCAL_ORIGIN } from '../../../shared/schema/origin.ts'
+
+export type ConnectionState = 'connected' | 'syncing' | 'offline'
+
+/** Why the server refused us, from its 44xx close codes; such a session stops reconnecting. */
+export type AccessProblem = 'missing-key' | 'wrong-key' | 'not-found'
+
+const ACCESS_CLOSE_CODES: Record<number, AccessProblem> = {
+  4401: 'missing-key',
+  4403: 'wrong-key',
+  4404: 'not-found',
+}
+
+type Listener = () => void
+
+/**
+ * Everything one browser holds for one open workshop: the content and control documents,
+ * their websocket providers and local IndexedDB copies, the undo manager, and a truthful
+ * connection state.
+ */
+export class WorkshopSession {
+  readonly content = new Y.Doc()
+  readonly control = new Y.Doc()
+  readonly contentProvider: WebsocketProvider
+  readonly controlProvider: WebsocketProvider
+  readonly undoManager: Y.UndoManager
+  readonly readOnly: boolean
+  private readonly localCopies: IndexeddbPersistence[]
+  private readonly listeners = new Set<Listener>()
+  private accessProblem: AccessProblem | undefined
+  private state: ConnectionState = 'syncing'
+  private loaded = false
+
+  constructor(
+    readonly workshopId: string,
+    readonly key: string,
+    readonly role: Role,
+    /** Every key of the workshop, known only to the facilitator: the share links. */
+    readonly shareKeys: Record<Role, string> | null = null,
+  ) {
+    this.readOnly = !canWrite(role, 'content')
+    const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEBSOCKET_PREFIX}`
+    const options = { params: { key }, connect: navigator.onLine }
+    this.contentProvider = new WebsocketProvider(
+      serverUrl,
+      roomName(workshopId, 'content'),
+      this.content,
+      options,
+    )
+    this.controlProvider = new WebsocketProvider(
+      serverUrl,
+      roomName(workshopId, 'control'),
+      this.control,
+      options,
+    )
+    this.localCopies = [
+      new IndexeddbPersistence(`tavolo:${workshopId}:content`, this.content),
+      new IndexeddbPersistence(`tavolo:${workshopId}:control`, this.control),
+    ]
+    this.undoManager = new Y.UndoManager(contentRoots(this.content), {
+      trackedOrigins: new Set([LOCAL_ORIGIN]),
+      captureTimeout: 600,
+    })
+    for (const provider of [this.contentProvider, this.controlProvider]) {
+      provider.on('status', this.updateState)
+      provider.on('sync', this.updateState)
+      provider.on('connection-close', (event) => {
+        const problem = event ? ACCESS_CLOSE_CODES[event.code] : undefined
+        if (problem) {
+          this.accessProblem = problem
+          this.contentProvider.disconnect()
+          this.controlProvider.disconnect()
+          this.notify()
+        }
+      })
+    }
+    this.content.on('update', this.checkLoaded)
+    window.addEventListener('online', this.goOnline)
+    window.addEventListener('offline', this.goOffline)
+    this.updateState()
+  }
+
+  /** The board can render once the seeded document arrived, from the server or the local copy. */
+  private checkLoaded = () => {
+    if (this.loaded || !this.content.getMap('meta').has('title')) return
+    this.loaded = true
+    this.content.off('update', this.checkLoaded)
+    this.notify()
+  }
+
+  get isLoaded(): boolean {
+    return this.loaded
+  }
+
+  /** A browser that knows it is offline does not wait for a socket timeout to say so. */
+  private goOffline = () => {
+    this.contentProvider.disconnect()
+    this.controlProvider.disconnect()
+    this.updateState()
+  }
+
+  private goOnline = () => {
+    if (this.accessProblem) return
+    this.contentProvider.connect()
+    this.controlProvider.connect()
+    this.updateState()
+  }
+
+  private updateState = () => {
+    const providers = [this.contentProvider, this.controlProvider]
+    const next: ConnectionState = providers.every((p) => p.wsconnected && p.synced)
+      ? 'connected'
+      : providers.every((p) => p.wsconnected)
+        ? 'syncing'
+        : 'offline'
+    if (next !== this.state) {
+      this.state = next
+      this.notify()
+    }
+  }
+
+  get connectionState(): ConnectionState {
+    return this.state
+  }
+
+  get problem(): AccessProblem | undefined {
+    return this.accessProblem
+  }
+
+  subscribe = (listener: Listener) => {
+    this.listeners.add(listener)
+    return () => this.listeners.delete(listener)
+  }
+
+  private notify() {
+    for (const listener of this.listeners) listener()
+  }
+
+  destroy(): void {
+    window.removeEventListener('online', this.goOnline)
+    window.removeEventListener('offline', this.goOffline)
+    this.undoManager.destroy()
+    this.contentProvider.destroy()
+    this.controlProvider.destroy()
+    for (const copy of this.localCopies) void copy.destroy()
+    this.content.destroy()
+    this.control.destroy()
+  }
+}

@@ -1,0 +1,34 @@
+import { useTranslation } from 'react-i18next'
+import { setFacilitatorStep } from '../../../shared/schema/control.ts'
+import { STEPS } from '../../../shared/steps.ts'
+import { useSession } from '../collab/hooks.ts'
+import { useUi } from '../state/ui.ts'
+
+/** The method's steps as navigation. The facilitator's choice is shared in the control document. */
+export function StepNav() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const step = useUi((s) => s.step)
+  const setStep = useUi((s) => s.setStep)
+  return (
+    <nav aria-label={t('steps.label')} className="overflow-x-auto border-b border-slate-200 bg-white">
+      <ol className="flex min-w-max gap-1 px-4">
+        {STEPS.map((id, index) => (
+          <li key={id}>
+            <button
+              type="button"
+              aria-current={step === id ? 'step' : undefined}
+              onClick={() => {
+                setStep(id)
+                if (session.role === 'facilitator') setFacilitatorStep(session.control, id)
+              }}
+              className="border-b-4 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 aria-[current=step]:border-indigo-700 aria-[current=step]:text-indigo-900"
+            >
+              <span className="text-slate-400">{index + 1}.</span> {t(`steps.${id}.title`)}
+            </button>
+          </li>
+        ))}
+      </ol>
+    </nav>
+  )
+}

@@ -1,0 +1,21 @@
+import { useTranslation } from 'react-i18next'
+import type { StepId } from '../../../shared/steps.ts'
+import { SetupStep } from '../steps/setup/SetupStep.tsx'
+
+/** The page of one step. Steps built by later issues say so plainly instead of showing fake content. */
+export function StepView({ step }: { step: StepId }) {
+  const { t } = useTranslation()
+  if (step === 'setup') return <SetupStep />
+  return (
+    <section
+      aria-labelledby="step-heading"
+      className="mx-auto max-w-3xl rounded-lg border border-dashed border-slate-300 bg-white p-8"
+    >
+      <h2 id="step-heading" className="mb-2 text-2xl font-semibold">
+        {t(`steps.${step}.title`)}
+      </h2>
+      <p className="mb-4 font-medium text-amber-800">{t('steps.notYetAvailable')}</p>
+      <p className="text-slate-700">{t(`steps.${step}.purpose`)}</p>
+    </section>
+  )
+}

@@ -1,0 +1,46 @@
+import type { Language } from '../../../shared/i18n-language.ts'
+import type { Role } from '../../../shared/rooms.ts'
+
+export type Keys = Record<Role, string>
+export type CreatedWorkshop = { id: string; title: string; keys: Keys }
+export type WorkshopInfo = {
+  id: string
+  title: string
+  organisation: string
+  language: Language
+  role: Role
+  /** Only for the facilitator: every key, to share the links. */
+  keys?: Keys
+}
+
+/** An API error with the server's own explanation. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message)
+  }
+}
+
+async function parse<T>(response: Response): Promise<T> {
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok)
+    throw new ApiError(response.status, (body as { error?: string }).error ?? response.statusText)
+  return body as T
+}
+
+export async function createWorkshop(
+  input: { title?: string; organisation?: string; language: Language; demo?: boolean },
+  createToken?: string,
+): Promise<CreatedWorkshop> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (createToken) headers.authorization = `Bearer ${createToken}`
+  return parse(await fetch('/api/workshops', { method: 'POST', headers, body: JSON.stringify(input) }))
+}
+
+export async function fetchWorkshop(id: string, key: string): Promise<WorkshopInfo> {
+  return parse(
+    await fetch(`/api/workshops/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${key}` } }),
+  )
+}

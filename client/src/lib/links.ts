@@ -1,0 +1,22 @@
+import type { Role } from '../../../shared/rooms.ts'
+
+/** A workshop link carries its key in the fragment, which browsers never send to the server. */
+export function workshopLink(id: string, key: string, origin = location.origin): string {
+  return `${origin}${workshopPath(id, key)}`
+}
+
+export type Route = { page: 'home' } | { page: 'workshop'; id: string; key: string | null }
+
+export function parseRoute(loc: { pathname: string; hash: string } = location): Route {
+  const match = /^\/w\/([^/]+)\/?$/.exec(loc.pathname)
+  if (!match) return { page: 'home' }
+  const key = new URLSearchParams(loc.hash.replace(/^#/, '')).get('key')
+  return { page: 'workshop', id: decodeURIComponent(match[1]!), key }
+}
+
+export const ROLE_ORDER: readonly Role[] = ['facilitator', 'participant', 'viewer']
+
+/** The same-origin path of a workshop link, for in-app navigation. */
+export function workshopPath(id: string, key: string): string {
+  return `/w/${encodeURIComponent(id)}#key=${encodeURIComponent(key)}`
+}

@@ -1,0 +1,178 @@
+import { useEffect, useMemo, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Role } from '../../../shared/rooms.ts'
+import { useAccessProblem, useSession, useSessionLoaded } from '../collab/hooks.ts'
+import { usePublishPresence } from '../collab/presence.ts'
+import { WorkshopSession } from '../collab/session.ts'
+import { SessionContext } from '../collab/session-context.ts'
+import { JoinDialog } from '../components/JoinDialog.tsx'
+import { SharePanel } from '../components/SharePanel.tsx'
+import { StepNav } from '../components/StepNav.tsx'
+import { StepView } from '../components/StepView.tsx'
+import { useUndoShortcuts } from '../components/UndoRedo.tsx'
+import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
+import { ApiError, fetchWorkshop, type Keys } from '../lib/api.ts'
+import {
+  type Identity,
+  knownWorkshops,
+  loadIdentity,
+  rememberWorkshop,
+  saveIdentity,
+} from '../lib/local-memory.ts'
+import { useUi } from '../state/ui.ts'
+
+type Granted = { role: Role; key: string; language: 'it' | 'en'; shareKeys: Keys | null }
+type Access = Granted | { error: string }
+
+/** Resolves the key of the link (or the one this browser remembers) to a role. */
+function useAccess(id: string, keyFromLink: string | null): Access | null {
+  const { t } = useTranslation()
+  const [access, setAccess] = useState<Access | null>(null)
+  useEffect(() => {
+    const remembered = knownWorkshops().find((w) => w.id === id)
+    const key = keyFromLink ?? remembered?.key
+    if (!key) {
+      setAccess({ error: t('access.noKey') })
+      return
+    }
+    let cancelled = false
+    fetchWorkshop(id, key).then(
+      (info) => {
+        if (cancelled) return
+        rememberWorkshop({ id, title: info.title, role: info.role, key })
+        setAccess({ role: info.role, key, language: info.language, shareKeys: info.keys ?? null })
+      },
+      (error: unknown) => {
+        if (cancelled) return
+        if (error instanceof ApiError) {
+          const reason = error.status === 404 ? 'access.notFound' : 'access.wrongKey'
+          setAccess({ error: t(reason) })
+        } else if (remembered && remembered.key === key) {
+          // Offline: the local copy (IndexedDB) still opens, with the role we knew.
+          setAccess({ role: remembered.role, key, language: 'it', shareKeys: null })
+        } else setAccess({ error: t('access.unreachable') })
+      },
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [id, keyFromLink, t])
+  return access
+}
+
+export function WorkshopPage({ id, keyFromLink }: { id: string; keyFromLink: string | null }) {
+  const { t } = useTranslation()
+  const access = useAccess(id, keyFromLink)
+  if (!access) return <p className="p-6">{t('workshop.loading')}</p>
+  if ('error' in access) {
+    return (
+      <main className="mx-auto max-w-xl p-6">
+        <h1 className="mb-2 text-xl font-semibold">{t('access.heading')}</h1>
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+          {access.error}
+        </p>
+        <a href="/" className="mt-4 inline-block text-indigo-800 underline">
+          {t('access.home')}
+        </a>
+      </main>
+    )
+  }
+  return <OpenWorkshop id={id} access={access} />
+}
+
+function OpenWorkshop({ id, access }: { id: string; access: Granted }) {
+  const { i18n } = useTranslation()
+  const [session, setSession] = useState<WorkshopSession | null>(null)
+  const [identity, setIdentity] = useState<Identity | null>(() => loadIdentity(id))
+  const chosenLanguage = useUi((s) => s.chosenLanguage)
+
+  useEffect(() => {
+    const created = new WorkshopSession(id, access.key, access.role, access.shareKeys)
+    setSession(created)
+    return () => created.destroy()
+  }, [id, access.key, access.role, access.shareKeys])
+
+  useEffect(() => {
+    if (!chosenLanguage && i18n.language !== access.language) void i18n.changeLanguage(access.language)
+  }, [chosenLanguage, access.language, i18n])
+
+  if (!session) return null
+  return <LoadedWorkshop session={session} id={id} identity={identity} setIdentity={setIdentity} />
+}
+
+function LoadedWorkshop({
+  session,
+  id,
+  identity,
+  setIdentity,
+}: {
+  session: WorkshopSession
+  id: string
+  identity: Identity | null
+  setIdentity: (identity: Identity) => void
+}) {
+  const { t } = useTranslation()
+  const loaded = useSessionLoaded(session)
+  const problem = useAccessProblem(session)
+  if (problem) {
+    return (
+      <main className="mx-auto max-w-xl p-6">
+        <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
+          {t(problem === 'not-found' ? 'access.notFound' : 'access.wrongKey')}
+        </p>
+      </main>
+    )
+  }
+  if (!loaded) return <p className="p-6">{t('workshop.loading')}</p>
+  return (
+    <SessionContext.Provider value={session}>
+      <WorkshopLayout
+        identity={identity}
+        onJoin={(joined) => {
+          saveIdentity(id, joined)
+          setIdentity(joined)
+        }}
+      />
+    </SessionContext.Provider>
+  )
+}
+
+function WorkshopLayout({
+  identity,
+  onJoin,
+}: {
+  identity: Identity | null
+  onJoin: (identity: Identity) => void
+}) {
+  const step = useUi((s) => s.step)
+  const sharePanelOpen = useUi((s) => s.sharePanelOpen)
+  const session = useSession()
+  useUndoShortcuts(session)
+  const presence = useMemo(
+    () =>
+      identity
+        ? {
+            name: identity.name,
+            colour: identity.colour,
+            unitId: identity.unitId,
+            role: session.role,
+            step,
+            editing: null,
+          }
+        : null,
+    [identity, session.role, step],
+  )
+  usePublishPresence(session, presence)
+
+  return (
+    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
+      <WorkshopHeader />
+      <StepNav />
+      {sharePanelOpen && <SharePanel />}
+      <main id="main" className="flex-1 p-4 md:p-6">
+        <StepView step={step} />
+      </main>
+      {!identity && <JoinDialog onJoin={onJoin} />}
+    </div>
+  )
+}

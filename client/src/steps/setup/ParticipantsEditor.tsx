@@ -1,0 +1,104 @@
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
+import {
+  addParticipant,
+  readNamedList,
+  readParticipants,
+  setParticipantUnit,
+} from '../../../../shared/schema/setup.ts'
+import { CollabText } from '../../collab/CollabText.tsx'
+import { useSession, useYValue } from '../../collab/hooks.ts'
+
+/** The group: each participant's name and organisational unit. */
+export function ParticipantsEditor() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const doc = session.content
+  const participants = useYValue(recordsOf(doc, 'participants'), () => readParticipants(doc))
+  const units = useYValue(recordsOf(doc, 'units'), () => readNamedList(doc, 'units'))
+  const [draft, setDraft] = useState('')
+  const [draftUnit, setDraftUnit] = useState('')
+  const readOnly = session.readOnly
+
+  const add = (event: FormEvent) => {
+    event.preventDefault()
+    if (!draft.trim()) return
+    addParticipant(doc, draft.trim(), draftUnit || null)
+    setDraft('')
+  }
+  const unitSelect = (value: string, onChange: (unitId: string) => void, label: string) => (
+    <select
+      value={value}
+      onChange={(e) => onChange(e.target.value)}
+      aria-label={label}
+      disabled={readOnly}
+      className="rounded border border-slate-300 px-1 py-1 text-sm disabled:bg-slate-50"
+    >
+      <option value="">{t('join.noUnit')}</option>
+      {units.map((unit) => (
+        <option key={unit.id} value={unit.id}>
+          {unit.name || t('setup.unnamed')}
+        </option>
+      ))}
+    </select>
+  )
+
+  return (
+    <section
+      aria-labelledby="participants-heading"
+      className="rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h3 id="participants-heading" className="mb-1 text-lg font-semibold">
+        {t('setup.participants.heading')}
+      </h3>
+      <p className="mb-3 text-sm text-slate-600">{t('setup.participants.hint')}</p>
+      {participants.length === 0 && (
+        <p className="mb-2 text-sm text-slate-500 italic">{t('setup.participants.empty')}</p>
+      )}
+      <ul className="grid gap-2">
+        {participants.map((person, index) => (
+          <li key={person.id} className="flex items-center gap-1" data-testid="participants-row">
+            <CollabText
+              text={recordText(doc, 'participants', person.id, 'name')}
+              label={t('setup.nameOf', { kind: t('setup.participants.item'), position: index + 1 })}
+              readOnly={readOnly}
+            />
+            {unitSelect(
+              person.unitId ?? '',
+              (unitId) => setParticipantUnit(doc, person.id, unitId || null),
+              t('setup.unitOf', { name: person.name }),
+            )}
+            <button
+              type="button"
+              disabled={readOnly}
+              onClick={() => removeRecord(doc, 'participants', person.id)}
+              aria-label={t('setup.remove', { name: person.name })}
+              className="rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-30"
+            >
+              ✕
+            </button>
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
+          <input
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            aria-label={t('setup.participants.new')}
+            placeholder={t('setup.participants.new')}
+            className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
+          />
+          {unitSelect(draftUnit, setDraftUnit, t('setup.participants.newUnit'))}
+          <button
+            type="submit"
+            className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800"
+          >
+            {t('setup.add')}
+          </button>
+        </form>
+      )}
+    </section>
+  )
+}

@@ -1,0 +1,71 @@
+import { useTranslation } from 'react-i18next'
+import { isLanguage } from '../../../../shared/i18n-language.ts'
+import {
+  META_TEXT_FIELDS,
+  metaMap,
+  metaText,
+  readMeta,
+  setWorkshopLanguage,
+} from '../../../../shared/schema/meta.ts'
+import { CollabText } from '../../collab/CollabText.tsx'
+import { useSession, useYValue } from '../../collab/hooks.ts'
+import { NamedListEditor } from './NamedListEditor.tsx'
+import { ParticipantsEditor } from './ParticipantsEditor.tsx'
+
+/** Step 1: what the workshop is about, who takes part, which customers and which journey. */
+export function SetupStep() {
+  const { t } = useTranslation()
+  return (
+    <div className="mx-auto grid max-w-6xl gap-4">
+      <h2 className="text-2xl font-semibold">{t('steps.setup.title')}</h2>
+      <WorkshopDetails />
+      <div className="grid gap-4 lg:grid-cols-2">
+        <NamedListEditor list="stages" />
+        <NamedListEditor list="segments" />
+        <NamedListEditor list="units" />
+        <ParticipantsEditor />
+      </div>
+    </div>
+  )
+}
+
+function WorkshopDetails() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const doc = session.content
+  const language = useYValue(metaMap(doc), () => readMeta(doc).language)
+  return (
+    <section aria-labelledby="details-heading" className="rounded-lg border border-slate-200 bg-white p-4">
+      <h3 id="details-heading" className="mb-3 text-lg font-semibold">
+        {t('setup.details.heading')}
+      </h3>
+      <div className="grid gap-3 md:grid-cols-2">
+        {META_TEXT_FIELDS.map((field) => (
+          <div key={field} className={`grid gap-1 ${field === 'focus' ? 'md:col-span-2' : ''}`}>
+            <span aria-hidden="true" className="font-medium">
+              {t(`setup.details.${field}`)}
+            </span>
+            <CollabText
+              text={metaText(doc, field)}
+              label={t(`setup.details.${field}`)}
+              readOnly={session.readOnly}
+              multiline={field === 'focus'}
+            />
+          </div>
+        ))}
+        <label className="grid gap-1">
+          <span className="font-medium">{t('setup.details.language')}</span>
+          <select
+            value={language}
+            disabled={session.readOnly}
+            onChange={(e) => isLanguage(e.target.value) && setWorkshopLanguage(doc, e.target.value)}
+            className="rounded border border-slate-300 px-2 py-1 disabled:bg-slate-50"
+          >
+            <option value="it">{t('language.it')}</option>
+            <option value="en">{t('language.en')}</option>
+          </select>
+        </label>
+      </div>
+    </section>
+  )
+}

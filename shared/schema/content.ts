@@ -1,0 +1,12 @@
+import type * as Y from 'yjs'
+import { metaMap } from './meta.ts'
+import { recordsOf } from './records.ts'
+import { SETUP_LISTS } from './setup.ts'
+
+/**
+ * The root types of the content document a person edits. The undo manager tracks exactly
+ * these; each later step adds its collections here.
+ */
+export function contentRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
+  return [metaMap(doc), ...SETUP_LISTS.map((list) => recordsOf(doc, list))] as Y.AbstractType<unknown>[]
+}
