@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { isStepId, type StepId } from '../steps.ts'
-import { LOCAL_ORIGIN } from './origin.ts'
+import { localAction } from './origin.ts'
 
 /** The facilitator's document: only the facilitator key may write it (the server enforces this). */
 export type ControlState = { step: StepId }
@@ -13,5 +13,5 @@ export function readControl(doc: Y.Doc): ControlState {
 }
 
 export function setFacilitatorStep(doc: Y.Doc, step: StepId): void {
-  doc.transact(() => controlMap(doc).set('step', step), LOCAL_ORIGIN)
+  localAction(doc, () => controlMap(doc).set('step', step))
 }

@@ -9,7 +9,8 @@ import { addNamed, addParticipant } from './setup.ts'
 export type NewWorkshop = { title: string; organisation: string; language: Language; demo: boolean }
 
 /**
- * The first state of a workshop's two documents, as Yjs updates. Seeded once by the server so
+ * The first state (the seeding runs inside one SYSTEM_ORIGIN transaction, so nothing of it is
+ * anyone's undo step) of a workshop's two documents, as Yjs updates. Seeded once by the server so
  * that no two clients ever create the same top-level text concurrently.
  */
 export function initialWorkshopUpdates(input: NewWorkshop): { content: Uint8Array; control: Uint8Array } {
@@ -26,10 +27,10 @@ export function initialWorkshopUpdates(input: NewWorkshop): { content: Uint8Arra
 function fillDemo(doc: Y.Doc, language: Language): void {
   const demo = demoContent(language)
   metaText(doc, 'focus').insert(0, demo.focus)
-  for (const stage of demo.stages) addNamed(doc, 'stages', stage, SYSTEM_ORIGIN)
-  for (const segment of demo.segments) addNamed(doc, 'segments', segment, SYSTEM_ORIGIN)
-  const unitIds = demo.units.map((unit) => addNamed(doc, 'units', unit, SYSTEM_ORIGIN))
+  for (const stage of demo.stages) addNamed(doc, 'stages', stage)
+  for (const segment of demo.segments) addNamed(doc, 'segments', segment)
+  const unitIds = demo.units.map((unit) => addNamed(doc, 'units', unit))
   for (const person of demo.participants) {
-    addParticipant(doc, person.name, unitIds[person.unit] ?? null, SYSTEM_ORIGIN)
+    addParticipant(doc, person.name, unitIds[person.unit] ?? null)
   }
 }

@@ -1,6 +1,6 @@
 import * as Y from 'yjs'
 import type { Language } from '../i18n-language.ts'
-import { LOCAL_ORIGIN } from './origin.ts'
+import { localAction } from './origin.ts'
 
 /** Version of the content document's layout; bump it with a migration in migrations.ts. */
 export const SCHEMA_VERSION = 1
@@ -42,7 +42,7 @@ export function readMeta(doc: Y.Doc): WorkshopMeta {
 }
 
 export function setWorkshopLanguage(doc: Y.Doc, language: Language): void {
-  doc.transact(() => metaMap(doc).set('language', language), LOCAL_ORIGIN)
+  localAction(doc, () => metaMap(doc).set('language', language))
 }
 
 /** Seeds a new content document. Runs once, on the server, when the workshop is created. */

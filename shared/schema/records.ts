@@ -1,7 +1,7 @@
 import * as Y from 'yjs'
 import { newId } from '../ids.ts'
 import { indexAt, indexAtEnd, indexForMove, type Ordered, sortOrdered } from '../order.ts'
-import { LOCAL_ORIGIN } from './origin.ts'
+import { localAction } from './origin.ts'
 
 /**
  * Every kind of thing on the board is a record: a Y.Map under a root Y.Map keyed by id,
@@ -60,33 +60,32 @@ export function addRecord(
   collection: string,
   fields: { texts?: Record<string, string>; values?: Record<string, unknown> },
   position?: number,
-  origin: unknown = LOCAL_ORIGIN,
 ): string {
   const id = newId()
-  doc.transact(() => {
+  localAction(doc, () => {
     const order = orderOf(doc, collection)
     const record = new Y.Map<unknown>()
     record.set('index', position === undefined ? indexAtEnd(order) : indexAt(order, position))
     for (const [field, text] of Object.entries(fields.texts ?? {})) record.set(field, new Y.Text(text))
     for (const [field, value] of Object.entries(fields.values ?? {})) record.set(field, value)
     recordsOf(doc, collection).set(id, record)
-  }, origin)
+  })
   return id
 }
 
 export function removeRecord(doc: Y.Doc, collection: string, id: string): void {
-  doc.transact(() => recordsOf(doc, collection).delete(id), LOCAL_ORIGIN)
+  localAction(doc, () => recordsOf(doc, collection).delete(id))
 }
 
 /** Moves a record to `position` among the others (0 = first): one field write. */
 export function moveRecord(doc: Y.Doc, collection: string, id: string, position: number): void {
-  doc.transact(() => {
+  localAction(doc, () => {
     const record = getRecord(doc, collection, id)
     if (!record) return
     record.set('index', indexForMove(orderOf(doc, collection), id, position))
-  }, LOCAL_ORIGIN)
+  })
 }
 
 export function setField(doc: Y.Doc, collection: string, id: string, field: string, value: unknown): void {
-  doc.transact(() => getRecord(doc, collection, id)?.set(field, value), LOCAL_ORIGIN)
+  localAction(doc, () => getRecord(doc, collection, id)?.set(field, value))
 }

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs'
-import { LOCAL_ORIGIN } from './origin.ts'
+import { localAction } from './origin.ts'
 import { addRecord, getRecord, readRecords, readString, readText, recordsOf } from './records.ts'
 
 /** The Setup step's lists. Each is a collection of records with a collaborative `name`. */
@@ -26,24 +26,24 @@ export function readParticipants(doc: Y.Doc): Participant[] {
   }))
 }
 
-export function addNamed(doc: Y.Doc, list: SetupList, name: string, origin?: unknown): string {
-  return addRecord(doc, list, { texts: { name } }, undefined, origin)
+export function addNamed(doc: Y.Doc, list: SetupList, name: string): string {
+  return addRecord(doc, list, { texts: { name } })
 }
 
-export function addParticipant(doc: Y.Doc, name: string, unitId: string | null, origin?: unknown): string {
-  return addRecord(doc, 'participants', { texts: { name }, values: { unitId } }, undefined, origin)
+export function addParticipant(doc: Y.Doc, name: string, unitId: string | null): string {
+  return addRecord(doc, 'participants', { texts: { name }, values: { unitId } })
 }
 
 export function setParticipantUnit(doc: Y.Doc, participantId: string, unitId: string | null): void {
-  doc.transact(() => getRecord(doc, 'participants', participantId)?.set('unitId', unitId), LOCAL_ORIGIN)
+  localAction(doc, () => getRecord(doc, 'participants', participantId)?.set('unitId', unitId))
 }
 
 /** Removes a unit and clears it from the participants who belonged to it, in one undo step. */
 export function removeUnit(doc: Y.Doc, unitId: string): void {
-  doc.transact(() => {
+  localAction(doc, () => {
     recordsOf(doc, 'units').delete(unitId)
     for (const participant of readParticipants(doc)) {
       if (participant.unitId === unitId) getRecord(doc, 'participants', participant.id)?.set('unitId', null)
     }
-  }, LOCAL_ORIGIN)
+  })
 }

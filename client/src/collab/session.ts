@@ -3,7 +3,7 @@ import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
 import { canWrite, type Role, roomName, WEBSOCKET_PREFIX } from '../../../shared/rooms.ts'
 import { contentRoots } from '../../../shared/schema/content.ts'
-import { LOCAL_ORIGIN } from '../../../shared/schema/origin.ts'
+import { isDiscreteStep, LOCAL_ORIGIN } from '../../../shared/schema/origin.ts'
 
 export type ConnectionState = 'connected' | 'syncing' | 'offline'
 
@@ -62,9 +62,20 @@ export class WorkshopSession {
       new IndexeddbPersistence(`tavolo:${workshopId}:content`, this.content),
       new IndexeddbPersistence(`tavolo:${workshopId}:control`, this.control),
     ]
+    // A discrete action (add, move, remove) is always its own undo step: this handler runs
+    // before the undo manager's (registered first) and closes the step typing may have open,
+    // and the step after it starts fresh too.
+    let discrete = false
+    this.content.on('afterTransaction', (transaction) => {
+      discrete = transaction.local && isDiscreteStep(transaction)
+      if (discrete) this.undoManager.stopCapturing()
+    })
     this.undoManager = new Y.UndoManager(contentRoots(this.content), {
       trackedOrigins: new Set([LOCAL_ORIGIN]),
       captureTimeout: 600,
+    })
+    this.undoManager.on('stack-item-added', () => {
+      if (discrete) this.undoManager.stopCapturing()
     })
     for (const provider of [this.contentProvider, this.controlProvider]) {
       provider.on('status', this.updateState)

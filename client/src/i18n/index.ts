@@ -5,6 +5,9 @@ import it from './it.json'
 
 /** Italian first (our users are Italian consultants and their clients), English alongside. */
 export function initI18n(language: 'it' | 'en') {
+  i18next.on('languageChanged', (lng) => {
+    document.documentElement.lang = lng
+  })
   void i18next.use(initReactI18next).init({
     resources: { it: { translation: it }, en: { translation: en } },
     lng: language,

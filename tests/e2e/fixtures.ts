@@ -1,0 +1,96 @@
+import type { ChildProcess } from 'node:child_process'
+import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
+import { exited, freePort, spawnServer } from '../support/child-server.ts'
+import { tempDataDir } from '../support/server.ts'
+
+/** The Tavolo server for one test worker: built client, real SQLite, restartable mid-test. */
+export class TavoloProcess {
+  private child: ChildProcess | undefined
+  constructor(
+    readonly port: number,
+    readonly dataDir: string,
+  ) {}
+
+  get baseURL() {
+    return `http://127.0.0.1:${this.port}`
+  }
+
+  async start() {
+    const { child } = await spawnServer({
+      PORT: String(this.port),
+      DATA_DIR: this.dataDir,
+      STATIC_DIR: 'dist/client',
+    })
+    this.child = child
+  }
+
+  async stop(signal: NodeJS.Signals = 'SIGTERM') {
+    if (!this.child) return
+    this.child.kill(signal)
+    await exited(this.child)
+    this.child = undefined
+  }
+
+  async restart() {
+    await this.stop()
+    await this.start()
+  }
+
+  async createWorkshop(body: object = { title: 'Workshop di prova', language: 'it' }) {
+    const response = await fetch(`${this.baseURL}/api/workshops`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(body),
+    })
+    expect(response.status).toBe(201)
+    return (await response.json()) as {
+      id: string
+      title: string
+      keys: { facilitator: string; participant: string; viewer: string }
+    }
+  }
+
+  link(id: string, key: string) {
+    return `${this.baseURL}/w/${id}#key=${key}`
+  }
+}
+
+/** One person at their own laptop: a separate browser context with its own storage. */
+export type Person = { context: BrowserContext; page: Page }
+
+type Fixtures = { tavolo: TavoloProcess; person: (language?: 'it' | 'en') => Promise<Person> }
+
+export const test = base.extend<Fixtures, { tavoloWorker: TavoloProcess }>({
+  tavoloWorker: [
+    // biome-ignore lint/correctness/noEmptyPattern: Playwright fixtures take their dependencies as a pattern
+    async ({}, use) => {
+      const server = new TavoloProcess(await freePort(), tempDataDir())
+      await server.start()
+      await use(server)
+      await server.stop()
+    },
+    { scope: 'worker' },
+  ],
+  tavolo: async ({ tavoloWorker }, use) => {
+    await use(tavoloWorker)
+  },
+  person: async ({ browser }, use) => {
+    const contexts: BrowserContext[] = []
+    await use(async (language = 'it') => {
+      const context = await newPersonContext(browser, language)
+      contexts.push(context)
+      return { context, page: await context.newPage() }
+    })
+    for (const context of contexts) await context.close()
+  },
+})
+
+async function newPersonContext(browser: Browser, language: 'it' | 'en') {
+  const context = await browser.newContext({ locale: language === 'it' ? 'it-IT' : 'en-GB' })
+  await context.addInitScript((lang) => {
+    if (!localStorage.getItem('tavolo:language')) localStorage.setItem('tavolo:language', lang)
+  }, language)
+  return context
+}
+
+export { expect }
