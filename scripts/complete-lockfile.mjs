@@ -36,7 +36,9 @@ for (const [path, info] of Object.entries(packages)) {
     added++
   }
 }
-const sorted = Object.fromEntries(Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)))
+const sorted = Object.fromEntries(
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+)
 lock.packages = sorted
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`)
 console.log(`complete-lockfile: added ${added} platform entries`)

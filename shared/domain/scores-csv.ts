@@ -11,14 +11,23 @@ export const SCORE_RANGES: Record<ScoreKind, ScoreRange> = {
   ces: { min: 1, max: 7 },
 }
 
-export type LineError = { line: number; text: string; problem: 'not-a-number' | 'not-an-integer' | 'out-of-range' }
+export type LineError = {
+  line: number
+  text: string
+  problem: 'not-a-number' | 'not-an-integer' | 'out-of-range'
+}
 export type ParsedScores = { scores: number[]; errors: LineError[]; column: string | null }
 
 const HEADER_WORDS = /score|punteggio|voto|nps|ces|valutazione|rating|answer|risposta/i
 
 function splitLine(line: string): string[] {
   const separator = line.includes(';') ? ';' : line.includes('\t') ? '\t' : ','
-  return line.split(separator).map((cell) => cell.trim().replace(/^"(.*)"$/, '$1').trim())
+  return line.split(separator).map((cell) =>
+    cell
+      .trim()
+      .replace(/^"(.*)"$/, '$1')
+      .trim(),
+  )
 }
 
 /**

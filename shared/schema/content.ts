@@ -7,6 +7,18 @@ import { SETUP_LISTS } from './setup.ts'
  * The root types of the content document a person edits. The undo manager tracks exactly
  * these; each later step adds its collections here.
  */
+export const CONTENT_COLLECTIONS = [
+  ...SETUP_LISTS,
+  'touchpoints',
+  'pains',
+  'stageData',
+  'interventions',
+  'interventionGroups',
+] as const
+
 export function contentRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
-  return [metaMap(doc), ...SETUP_LISTS.map((list) => recordsOf(doc, list))] as Y.AbstractType<unknown>[]
+  return [
+    metaMap(doc),
+    ...CONTENT_COLLECTIONS.map((name) => recordsOf(doc, name)),
+  ] as Y.AbstractType<unknown>[]
 }

@@ -33,6 +33,8 @@ function onlyIn(own: Tree, other: Tree): string[] {
 /** Everything a person can see or hear on the page: text, placeholders, labels, tooltips. */
 function visibleStrings(page: Page): Promise<string> {
   return page.evaluate(() => {
+    // innerText on purpose: the text a person sees, not hidden nodes' text.
+    // biome-ignore lint/performance/useDomNodeTextContent: visible text is what is checked
     const parts = [document.body.innerText]
     for (const el of document.querySelectorAll('[placeholder],[aria-label],[title]')) {
       parts.push(

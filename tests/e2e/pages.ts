@@ -29,12 +29,7 @@ export async function expectNames(page: Page, list: SetupList, names: string[]) 
   await expect.poll(() => readNames(page, list)).toEqual(names)
 }
 
-export async function addToList(
-  page: Page,
-  list: 'stages' | 'units' | 'segments',
-  placeholder: string,
-  name: string,
-) {
+export async function addToList(page: Page, placeholder: string, name: string) {
   await page.getByPlaceholder(placeholder, { exact: true }).fill(name)
   await page.getByPlaceholder(placeholder, { exact: true }).press('Enter')
 }

@@ -72,8 +72,8 @@ test('three people edit Setup at once: presence, live edits, one text field type
   ).toContainText('Vendite')
 
   await Promise.all([
-    addToList(giulia.page, 'stages', 'Nuova fase', 'Rinnovo'),
-    addToList(marco.page, 'segments', 'New segment', 'Noleggio breve'),
+    addToList(giulia.page, 'Nuova fase', 'Rinnovo'),
+    addToList(marco.page, 'New segment', 'Noleggio breve'),
   ])
   for (const { page } of [facilitator, giulia, marco]) {
     await expectNames(page, 'stages', [...DEMO_STAGES_IT, 'Rinnovo'])
@@ -149,9 +149,9 @@ test('a reload keeps everything, and undo reverts only my own change', async ({ 
   await join(facilitator.page, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
   await join(participant.page, tavolo.link(workshop.id, workshop.keys.participant), 'Sara')
 
-  await addToList(facilitator.page, 'stages', 'Nuova fase', 'Fase del facilitatore')
+  await addToList(facilitator.page, 'Nuova fase', 'Fase del facilitatore')
   await expectNames(participant.page, 'stages', ['Fase del facilitatore'])
-  await addToList(participant.page, 'segments', 'Nuovo segmento', 'Segmento di Sara')
+  await addToList(participant.page, 'Nuovo segmento', 'Segmento di Sara')
   await typeAtEnd(participant.page, 'Organizzazione', 'Org di Sara')
   await expect(facilitator.page.getByRole('textbox', { name: 'Organizzazione', exact: true })).toHaveValue(
     'Org di Sara',
@@ -189,8 +189,8 @@ test('a participant who goes offline keeps editing and everyone converges when b
 
   await participant.context.setOffline(true)
   await expect(participant.page.locator('[data-state="offline"]')).toHaveText('Non in linea')
-  await addToList(participant.page, 'stages', 'Nuova fase', 'Scritta offline')
-  await addToList(facilitator.page, 'stages', 'Nuova fase', 'Scritta online')
+  await addToList(participant.page, 'Nuova fase', 'Scritta offline')
+  await addToList(facilitator.page, 'Nuova fase', 'Scritta online')
   await expectNames(facilitator.page, 'stages', ['Scritta online'])
 
   await participant.context.setOffline(false)
@@ -219,7 +219,7 @@ test('a viewer sees everything and cannot change anything', async ({ tavolo, per
   await expect(viewer.page.getByRole('button', { name: 'Annulla' })).toHaveCount(0)
 
   // A live change by the facilitator reaches the viewer.
-  await addToList(facilitator.page, 'stages', 'Nuova fase', 'Rinnovo')
+  await addToList(facilitator.page, 'Nuova fase', 'Rinnovo')
   await expect(listNames(viewer.page, 'stages').last()).toHaveValue('Rinnovo')
 
   // Edits forced from the console never reach anyone else.
@@ -229,7 +229,7 @@ test('a viewer sees everything and cannot change anything', async ({ tavolo, per
     title.insert(0, 'FORZATO ')
   })
   await expect(viewer.page.getByTestId('workshop-title')).toContainText('FORZATO')
-  await addToList(facilitator.page, 'stages', 'Nuova fase', 'Dopo il tentativo')
+  await addToList(facilitator.page, 'Nuova fase', 'Dopo il tentativo')
   await expect(listNames(viewer.page, 'stages').last()).toHaveValue('Dopo il tentativo')
   await expect(facilitator.page.getByTestId('workshop-title')).not.toContainText('FORZATO')
   const late = await person('it')
@@ -246,12 +246,12 @@ test('the server restarts during the session: nothing is lost and clients reconn
   const participant = await person('it')
   await join(facilitator.page, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
   await join(participant.page, tavolo.link(workshop.id, workshop.keys.participant), 'Sara')
-  await addToList(participant.page, 'stages', 'Nuova fase', 'Prima del riavvio')
+  await addToList(participant.page, 'Nuova fase', 'Prima del riavvio')
   await expectNames(facilitator.page, 'stages', ['Prima del riavvio'])
 
   await tavolo.stop()
   await expect(participant.page.locator('[data-state="offline"]')).toBeVisible()
-  await addToList(participant.page, 'stages', 'Nuova fase', 'Durante il riavvio')
+  await addToList(participant.page, 'Nuova fase', 'Durante il riavvio')
   await tavolo.start()
 
   for (const { page } of [facilitator, participant]) {
@@ -276,7 +276,7 @@ test('"try the demo" opens a filled workshop in the chosen language; later steps
   await expect(listNames(page, 'stages')).toHaveCount(6)
   await expect(listNames(page, 'stages').first()).toHaveValue('Search and quote')
   await expect(listNames(page, 'units')).toHaveCount(6)
-  await page.getByRole('button', { name: /Meeting 1/ }).click()
-  await expect(page.getByRole('heading', { name: 'Meeting 1 · Perimeter' })).toBeVisible()
+  await page.getByRole('button', { name: /Meeting 2/ }).click()
+  await expect(page.getByRole('heading', { name: 'Meeting 2 · Priorities and roles' })).toBeVisible()
   await expect(page.getByText('Not yet available in this version of Tavolo.')).toBeVisible()
 })

@@ -6,6 +6,8 @@ import { spliceBetween, transformPosition } from './text-diff.ts'
 type Props = {
   text: Y.Text | undefined
   label: string
+  /** Stable across remounts (e.g. built from the record id), so focus can follow a moved card. */
+  id?: string
   /** Shown instead of `label` as a visible label when given; `label` is always the accessible name. */
   multiline?: boolean
   readOnly?: boolean
@@ -23,6 +25,7 @@ type Props = {
 export function CollabText({
   text,
   label,
+  id,
   multiline,
   readOnly,
   placeholder,
@@ -69,6 +72,7 @@ export function CollabText({
   }
 
   const common = {
+    id,
     'aria-label': label,
     readOnly: readOnly || !text,
     placeholder,

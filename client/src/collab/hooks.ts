@@ -10,16 +10,26 @@ export function useSession(): WorkshopSession {
   return session
 }
 
-/**
- * Reads a plain snapshot from a Y type and re-renders only when that snapshot changes.
- * Subscribes to the smallest type the caller passes; the result is referentially stable
- * while its content is equal, so children can bail out of rendering.
- */
-// biome-ignore lint/suspicious/noExplicitAny: any Y type (map, array, text) can be observed
-export function useYValue<T>(type: Y.AbstractType<any> | undefined, read: () => T): T {
+/** A snapshot that keeps its identity while its content is equal, so children can skip rendering. */
+function useStableSnapshot<T>(subscribe: (notify: () => void) => () => void, read: () => T): T {
   const readRef = useRef(read)
   readRef.current = read
   const cache = useRef<{ value: T } | undefined>(undefined)
+  const getSnapshot = () => {
+    const next = readRef.current()
+    if (cache.current && deepEqual(cache.current.value, next)) return cache.current.value
+    cache.current = { value: next }
+    return next
+  }
+  return useSyncExternalStore(subscribe, getSnapshot)
+}
+
+/**
+ * Reads a plain snapshot from a Y type and re-renders only when that snapshot changes.
+ * Subscribes to the smallest type the caller passes: one card's edit re-renders one card.
+ */
+// biome-ignore lint/suspicious/noExplicitAny: any Y type (map, array, text) can be observed
+export function useYValue<T>(type: Y.AbstractType<any> | undefined, read: () => T): T {
   const subscribe = useCallback(
     (notify: () => void) => {
       if (!type) return () => {}
@@ -28,13 +38,19 @@ export function useYValue<T>(type: Y.AbstractType<any> | undefined, read: () => 
     },
     [type],
   )
-  const getSnapshot = () => {
-    const next = readRef.current()
-    if (cache.current && deepEqual(cache.current.value, next)) return cache.current.value
-    cache.current = { value: next }
-    return next
-  }
-  return useSyncExternalStore(subscribe, getSnapshot)
+  return useStableSnapshot(subscribe, read)
+}
+
+/** For views derived from several parts of the document (a summary): re-read on any change. */
+export function useDocValue<T>(doc: Y.Doc, read: () => T): T {
+  const subscribe = useCallback(
+    (notify: () => void) => {
+      doc.on('update', notify)
+      return () => doc.off('update', notify)
+    },
+    [doc],
+  )
+  return useStableSnapshot(subscribe, read)
 }
 
 export function useConnectionState() {

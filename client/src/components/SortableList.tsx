@@ -1,23 +1,9 @@
-import {
-  closestCenter,
-  DndContext,
-  type DragEndEvent,
-  KeyboardSensor,
-  PointerSensor,
-  TouchSensor,
-  useSensor,
-  useSensors,
-} from '@dnd-kit/core'
-import {
-  arrayMove,
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from '@dnd-kit/sortable'
+import { closestCenter, DndContext, type DragEndEvent } from '@dnd-kit/core'
+import { arrayMove, SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
+import { useBoardSensors } from '../lib/dnd-sensors.ts'
 
 type Item = { id: string; name: string }
 
@@ -36,11 +22,7 @@ type Props<T extends Item> = {
  */
 export function SortableList<T extends Item>({ items, disabled, onMove, renderItem, itemKind }: Props<T>) {
   const { t } = useTranslation()
-  const sensors = useSensors(
-    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(TouchSensor, { activationConstraint: { delay: 200, tolerance: 6 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
-  )
+  const sensors = useBoardSensors()
   const nameOf = (id: string | number) => items.find((item) => item.id === id)?.name || t('setup.unnamed')
   const positionOf = (id: string | number) => items.findIndex((item) => item.id === id) + 1
 

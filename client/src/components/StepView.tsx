@@ -1,11 +1,13 @@
 import { useTranslation } from 'react-i18next'
 import type { StepId } from '../../../shared/steps.ts'
+import { Meeting1Step } from '../steps/meeting1/Meeting1Step.tsx'
 import { SetupStep } from '../steps/setup/SetupStep.tsx'
 
 /** The page of one step. Steps built by later issues say so plainly instead of showing fake content. */
 export function StepView({ step }: { step: StepId }) {
   const { t } = useTranslation()
   if (step === 'setup') return <SetupStep />
+  if (step === 'meeting1') return <Meeting1Step />
   return (
     <section
       aria-labelledby="step-heading"

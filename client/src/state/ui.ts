@@ -8,6 +8,9 @@ type UiState = {
   sharePanelOpen: boolean
   /** The language this person picked; null means "the workshop's language". */
   chosenLanguage: Language | null
+  /** Cards whose details are open, by record id: survives a card moving to another column. */
+  openCards: Record<string, true>
+  toggleCard: (id: string) => void
   setStep: (step: StepId) => void
   setSharePanelOpen: (open: boolean) => void
   chooseLanguage: (language: Language) => void
@@ -24,6 +27,12 @@ export const useUi = create<UiState>((set) => ({
   step: 'setup',
   sharePanelOpen: false,
   chosenLanguage: storedLanguage(),
+  openCards: {},
+  toggleCard: (id) =>
+    set(({ openCards }) => {
+      const { [id]: wasOpen, ...others } = openCards
+      return { openCards: wasOpen ? others : { ...others, [id]: true } }
+    }),
   setStep: (step) => set({ step }),
   setSharePanelOpen: (sharePanelOpen) => set({ sharePanelOpen }),
   chooseLanguage: (language) => {

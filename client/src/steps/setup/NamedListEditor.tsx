@@ -1,5 +1,6 @@
 import { type FormEvent, type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
+import { cardsOnStage, removeStage } from '../../../../shared/schema/journey.ts'
 import { moveRecord, recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import {
   addNamed,
@@ -35,7 +36,13 @@ export function NamedListEditor({ list, extra }: Props) {
     addNamed(doc, list, draft.trim())
     setDraft('')
   }
-  const remove = (id: string) => (list === 'units' ? removeUnit(doc, id) : removeRecord(doc, list, id))
+  const remove = (id: string, name: string) => {
+    if (list === 'units') return removeUnit(doc, id)
+    if (list !== 'stages') return removeRecord(doc, list, id)
+    const cards = cardsOnStage(doc, id)
+    if (cards === 0 || window.confirm(t('setup.stages.confirmRemove', { name, count: cards })))
+      removeStage(doc, id)
+  }
   const rowButton =
     'rounded px-2 py-1 text-sm text-slate-600 hover:bg-slate-100 disabled:opacity-30 disabled:hover:bg-transparent'
 
@@ -87,7 +94,7 @@ export function NamedListEditor({ list, extra }: Props) {
                 type="button"
                 className={rowButton}
                 disabled={readOnly}
-                onClick={() => remove(item.id)}
+                onClick={() => remove(item.id, item.name)}
                 aria-label={t('setup.remove', { name: item.name })}
               >
                 ✕

@@ -1,0 +1,224 @@
+import { useSortable } from '@dnd-kit/sortable'
+import { CSS } from '@dnd-kit/utilities'
+import { memo, useRef } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  moveCard,
+  readPain,
+  removePain,
+  SEVERITIES,
+  setPainSegment,
+} from '../../../../shared/schema/journey.ts'
+import { getRecord, recordsOf, recordText, setField } from '../../../../shared/schema/records.ts'
+import { type NamedItem, readNamedList } from '../../../../shared/schema/setup.ts'
+import { CollabText } from '../../collab/CollabText.tsx'
+import { useEditingHandlers, useEditors } from '../../collab/editing.ts'
+import { useSession, useYValue } from '../../collab/hooks.ts'
+import { EditorsBadge } from '../../components/EditorsBadge.tsx'
+import { useFocusAcrossRemount } from '../../lib/focus-across-remount.ts'
+import { useUi } from '../../state/ui.ts'
+
+type Props = {
+  id: string
+  stages: NamedItem[]
+  position: number
+  count: number
+  linkedTo: string[] | undefined
+}
+
+/**
+ * One pain (or enhancement) card. It subscribes to its own record only, so editing one card
+ * re-renders one card. The handle drags it; the "move" controls do the same by keyboard.
+ */
+export const PainCard = memo(function PainCard({ id, stages, position, count, linkedTo }: Props) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const doc = session.content
+  const pain = useYValue(getRecord(doc, 'pains', id), () => readPain(doc, id))
+  const segments = useYValue(recordsOf(doc, 'segments'), () => readNamedList(doc, 'segments'))
+  const editors = useEditors(`pains:${id}`)
+  const editing = useEditingHandlers(`pains:${id}`)
+  const open = useUi((s) => s.openCards[id] === true)
+  const toggleCard = useUi((s) => s.toggleCard)
+  const root = useRef<HTMLLIElement | null>(null)
+  useFocusAcrossRemount(root)
+  const readOnly = session.readOnly
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled: readOnly,
+  })
+  if (!pain) return null
+  const label = pain.text || t('meeting1.pain.untitled')
+  const outline = editors[0] ? { outline: `3px solid ${editors[0].colour}` } : {}
+  const small = 'rounded border border-slate-300 bg-white px-1 text-sm disabled:bg-slate-50'
+
+  return (
+    <li
+      ref={(node) => {
+        setNodeRef(node)
+        root.current = node
+      }}
+      data-testid="pain-card"
+      data-pain={pain.text}
+      style={{ transform: CSS.Transform.toString(transform), transition, ...outline }}
+      className={`grid gap-1 rounded border p-2 shadow-sm ${pain.kind === 'enhancement' ? 'border-emerald-300 bg-emerald-50' : 'border-amber-300 bg-amber-50'} ${pain.inScope ? '' : 'opacity-60'} ${isDragging ? 'z-10 opacity-40' : ''}`}
+    >
+      <div className="flex items-start gap-1">
+        <button
+          type="button"
+          {...attributes}
+          {...listeners}
+          id={`${id}-handle`}
+          aria-label={t('meeting1.pain.handle', { card: label })}
+          disabled={readOnly}
+          className="cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
+        >
+          ⠿
+        </button>
+        <CollabText
+          text={recordText(doc, 'pains', id, 'text')}
+          id={`${id}-text`}
+          label={t('meeting1.pain.text')}
+          multiline
+          readOnly={readOnly}
+          {...editing}
+          className="min-h-12 w-full resize-y rounded border border-transparent bg-transparent px-1 text-sm hover:border-slate-300 focus:border-slate-400 focus:bg-white"
+        />
+      </div>
+      <EditorsBadge editors={editors} />
+      <div className="flex flex-wrap items-center gap-1 text-xs">
+        <label className="flex items-center gap-1">
+          <span>{t('meeting1.pain.severity')}</span>
+          <select
+            value={pain.severity}
+            disabled={readOnly}
+            onChange={(e) => setField(doc, 'pains', id, 'severity', Number(e.target.value))}
+            className={small}
+          >
+            {SEVERITIES.map((s) => (
+              <option key={s} value={s}>
+                {s}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          <input
+            type="checkbox"
+            checked={pain.inScope}
+            disabled={readOnly}
+            onChange={(e) => setField(doc, 'pains', id, 'inScope', e.target.checked)}
+          />
+          {t('meeting1.pain.inScope')}
+        </label>
+        <button
+          type="button"
+          aria-expanded={open}
+          onClick={() => toggleCard(id)}
+          className="ml-auto rounded px-1 text-indigo-800 underline"
+          aria-label={t('meeting1.pain.detailsOf', { card: label })}
+        >
+          {open ? t('meeting1.pain.less') : t('meeting1.pain.more')}
+        </button>
+      </div>
+      {linkedTo && linkedTo.length > 0 && (
+        <p className="text-xs text-indigo-900" data-testid="pain-links">
+          {t('meeting1.pain.addressedBy', { titles: linkedTo.join(', ') })}
+        </p>
+      )}
+      {open && (
+        <div className="grid gap-2 border-t border-slate-200 pt-2 text-sm">
+          <label className="flex items-center gap-1">
+            <span>{t('meeting1.pain.kind')}</span>
+            <select
+              value={pain.kind}
+              disabled={readOnly}
+              onChange={(e) => setField(doc, 'pains', id, 'kind', e.target.value)}
+              className={small}
+            >
+              <option value="pain">{t('meeting1.pain.kinds.pain')}</option>
+              <option value="enhancement">{t('meeting1.pain.kinds.enhancement')}</option>
+            </select>
+          </label>
+          <fieldset>
+            <legend className="font-medium">{t('meeting1.pain.segments')}</legend>
+            {segments.length === 0 && (
+              <p className="text-xs text-slate-600">{t('meeting1.pain.noSegments')}</p>
+            )}
+            {segments.map((segment) => (
+              <label key={segment.id} className="flex items-center gap-1 text-xs">
+                <input
+                  type="checkbox"
+                  disabled={readOnly}
+                  checked={pain.segmentIds.includes(segment.id)}
+                  onChange={(e) => setPainSegment(doc, id, segment.id, e.target.checked)}
+                />
+                {segment.name}
+              </label>
+            ))}
+          </fieldset>
+          <div className="grid gap-1">
+            <span className="font-medium" aria-hidden="true">
+              {t('meeting1.pain.evidence')}
+            </span>
+            <CollabText
+              text={recordText(doc, 'pains', id, 'evidence')}
+              id={`${id}-evidence`}
+              label={t('meeting1.pain.evidence')}
+              multiline
+              readOnly={readOnly}
+              {...editing}
+              placeholder={t('meeting1.pain.evidenceHint')}
+            />
+          </div>
+          {!readOnly && (
+            <div className="flex flex-wrap items-center gap-1">
+              <label className="flex items-center gap-1">
+                <span>{t('meeting1.pain.moveTo')}</span>
+                <select
+                  id={`${id}-stage`}
+                  value={pain.stageId}
+                  onChange={(e) => moveCard(doc, 'pains', id, e.target.value, Number.MAX_SAFE_INTEGER)}
+                  className={small}
+                >
+                  {stages.map((stage) => (
+                    <option key={stage.id} value={stage.id}>
+                      {stage.name || t('setup.unnamed')}
+                    </option>
+                  ))}
+                </select>
+              </label>
+              <button
+                type="button"
+                id={`${id}-up`}
+                disabled={position === 0}
+                onClick={() => moveCard(doc, 'pains', id, pain.stageId, position - 1)}
+                aria-label={t('setup.moveUp', { name: label })}
+                className="rounded px-2 hover:bg-white disabled:opacity-30"
+              >
+                ↑
+              </button>
+              <button
+                type="button"
+                id={`${id}-down`}
+                disabled={position === count - 1}
+                onClick={() => moveCard(doc, 'pains', id, pain.stageId, position + 1)}
+                aria-label={t('setup.moveDown', { name: label })}
+                className="rounded px-2 hover:bg-white disabled:opacity-30"
+              >
+                ↓
+              </button>
+              <button
+                type="button"
+                onClick={() => removePain(doc, id)}
+                className="ml-auto rounded px-2 text-red-800 hover:bg-red-50"
+              >
+                {t('meeting1.pain.remove')}
+              </button>
+            </div>
+          )}
+        </div>
+      )}
+    </li>
+  )
+})

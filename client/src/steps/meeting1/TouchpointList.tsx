@@ -1,0 +1,80 @@
+import { type FormEvent, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { addTouchpoint, readTouchpoints } from '../../../../shared/schema/journey.ts'
+import { recordsOf, recordText, removeRecord, setField } from '../../../../shared/schema/records.ts'
+import { CollabText } from '../../collab/CollabText.tsx'
+import { useSession, useYValue } from '../../collab/hooks.ts'
+
+/** The touchpoints of one stage; a moment of truth is flagged and stands out. */
+export function TouchpointList({ stageId }: { stageId: string }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const doc = session.content
+  const touchpoints = useYValue(recordsOf(doc, 'touchpoints'), () =>
+    readTouchpoints(doc).filter((tp) => tp.stageId === stageId),
+  )
+  const [draft, setDraft] = useState('')
+  const readOnly = session.readOnly
+  const add = (event: FormEvent) => {
+    event.preventDefault()
+    if (!draft.trim()) return
+    addTouchpoint(doc, stageId, draft.trim())
+    setDraft('')
+  }
+  return (
+    <div className="grid gap-1">
+      <h5 className="text-sm font-medium text-slate-600">{t('meeting1.touchpoints.heading')}</h5>
+      <ul className="grid gap-1">
+        {touchpoints.map((tp) => (
+          <li
+            key={tp.id}
+            data-testid="touchpoint"
+            className={`flex items-center gap-1 rounded border bg-white px-1 text-sm ${tp.momentOfTruth ? 'border-rose-500 ring-1 ring-rose-500' : 'border-slate-200'}`}
+          >
+            <button
+              type="button"
+              aria-pressed={tp.momentOfTruth}
+              disabled={readOnly}
+              onClick={() => setField(doc, 'touchpoints', tp.id, 'momentOfTruth', !tp.momentOfTruth)}
+              aria-label={t('meeting1.touchpoints.mot', { name: tp.name })}
+              title={t('meeting1.touchpoints.motHint')}
+              className="rounded px-1 text-xs font-bold text-slate-400 aria-pressed:bg-rose-600 aria-pressed:text-white"
+            >
+              MOT
+            </button>
+            <CollabText
+              text={recordText(doc, 'touchpoints', tp.id, 'name')}
+              label={t('meeting1.touchpoints.name')}
+              readOnly={readOnly}
+              className="min-w-0 flex-1 border-none bg-transparent px-1 py-0.5"
+            />
+            {!readOnly && (
+              <button
+                type="button"
+                onClick={() => removeRecord(doc, 'touchpoints', tp.id)}
+                aria-label={t('setup.remove', { name: tp.name })}
+                className="rounded px-1 text-slate-500 hover:bg-slate-100"
+              >
+                ✕
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {!readOnly && (
+        <form onSubmit={add} className="flex gap-1">
+          <input
+            value={draft}
+            onChange={(e) => setDraft(e.target.value)}
+            aria-label={t('meeting1.touchpoints.new')}
+            placeholder={t('meeting1.touchpoints.new')}
+            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm"
+          />
+          <button type="submit" className="rounded border border-indigo-700 px-2 text-sm text-indigo-800">
+            +
+          </button>
+        </form>
+      )}
+    </div>
+  )
+}
