@@ -2,7 +2,7 @@
 // Starts the server (SQLite persistence on, fresh data dir), opens --rooms workshops with
 // --clients each, and once all are synced every client writes --rate updates a second for
 // --duration seconds. Reports connect->synced time, propagation latency, lost updates,
-// server CPU and memory. Loopback only; every loop is bounded in count and time.
+// server CPU and memory. Then the client with a 300-card board (board.ts), unless --server-only. Loopback only; every loop is bounded in count and time.
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { freePort, spawnServer } from '../support/child-server.ts'
@@ -15,6 +15,7 @@ const { values: args } = parseArgs({
     clients: { type: 'string', default: '20' },
     duration: { type: 'string', default: '10' },
     rate: { type: 'string', default: '1' },
+    'server-only': { type: 'boolean', default: false },
   },
 })
 const rooms = Math.min(500, Number(args.rooms))
@@ -168,3 +169,7 @@ async function main() {
 }
 
 await main()
+if (!args['server-only']) {
+  const { benchBoard } = await import('./board.ts')
+  await benchBoard()
+}

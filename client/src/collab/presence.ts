@@ -38,21 +38,34 @@ function readPresence(session: WorkshopSession): Presence[] {
   return people.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
 }
 
-const cache = new WeakMap<WorkshopSession, Presence[]>()
+/** One presence list per session, recomputed once per awareness change however many read it. */
+type PresenceStore = { get: () => Presence[]; subscribe: (listener: () => void) => () => void }
+const stores = new WeakMap<WorkshopSession, PresenceStore>()
+
+function presenceStore(session: WorkshopSession): PresenceStore {
+  const existing = stores.get(session)
+  if (existing) return existing
+  const listeners = new Set<() => void>()
+  let value = readPresence(session)
+  session.contentProvider.awareness.on('change', () => {
+    const next = readPresence(session)
+    if (deepEqual(value, next)) return
+    value = next
+    for (const listener of listeners) listener()
+  })
+  const store: PresenceStore = {
+    get: () => value,
+    subscribe: (listener) => {
+      listeners.add(listener)
+      return () => listeners.delete(listener)
+    },
+  }
+  stores.set(session, store)
+  return store
+}
 
 /** Everyone online on this workshop (including me), by name. */
 export function usePresence(session: WorkshopSession): Presence[] {
-  return useSyncExternalStore(
-    (notify) => {
-      session.contentProvider.awareness.on('change', notify)
-      return () => session.contentProvider.awareness.off('change', notify)
-    },
-    () => {
-      const next = readPresence(session)
-      const previous = cache.get(session)
-      if (previous && deepEqual(previous, next)) return previous
-      cache.set(session, next)
-      return next
-    },
-  )
+  const store = presenceStore(session)
+  return useSyncExternalStore(store.subscribe, store.get)
 }

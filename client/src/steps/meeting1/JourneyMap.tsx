@@ -180,6 +180,7 @@ function StageColumn({
               <PainCard
                 key={card.id}
                 id={card.id}
+                label={card.label}
                 stages={stages}
                 position={position}
                 count={cards.length}

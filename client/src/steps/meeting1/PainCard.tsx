@@ -20,6 +20,8 @@ import { useUi } from '../../state/ui.ts'
 
 type Props = {
   id: string
+  /** The card's text as its column knows it, for the handle's name. */
+  label: string
   stages: NamedItem[]
   position: number
   count: number
@@ -27,64 +29,82 @@ type Props = {
 }
 
 /**
- * One pain (or enhancement) card. It subscribes to its own record only, so editing one card
- * re-renders one card. The handle drags it; the "move" controls do the same by keyboard.
+ * One pain (or enhancement) card. The outer part is what drag and drop re-renders on every
+ * pointer move (position, handle); the content is memoised and subscribes to its own record
+ * only, so a drag or another card's edit does not re-render it.
  */
-export const PainCard = memo(function PainCard({ id, stages, position, count, linkedTo }: Props) {
+export const PainCard = memo(function PainCard({ id, label, ...content }: Props) {
   const { t } = useTranslation()
   const session = useSession()
-  const doc = session.content
-  const pain = useYValue(getRecord(doc, 'pains', id), () => readPain(doc, id))
-  const segments = useYValue(recordsOf(doc, 'segments'), () => readNamedList(doc, 'segments'))
-  const editors = useEditors(`pains:${id}`)
-  const editing = useEditingHandlers(`pains:${id}`)
-  const open = useUi((s) => s.openCards[id] === true)
-  const toggleCard = useUi((s) => s.toggleCard)
+  const readOnly = session.readOnly
   const root = useRef<HTMLLIElement | null>(null)
   useFocusAcrossRemount(root)
-  const readOnly = session.readOnly
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id,
     disabled: readOnly,
   })
-  if (!pain) return null
-  const label = pain.text || t('meeting1.pain.untitled')
-  const outline = editors[0] ? { outline: `3px solid ${editors[0].colour}` } : {}
-  const small = 'rounded border border-slate-300 bg-white px-1 text-sm disabled:bg-slate-50'
-
   return (
     <li
       ref={(node) => {
         setNodeRef(node)
         root.current = node
       }}
+      style={{ transform: CSS.Transform.toString(transform), transition }}
+      className={`relative ${isDragging ? 'z-10 opacity-40' : ''}`}
+    >
+      <button
+        type="button"
+        {...attributes}
+        {...listeners}
+        id={`${id}-handle`}
+        aria-label={t('meeting1.pain.handle', { card: label || t('meeting1.pain.untitled') })}
+        disabled={readOnly}
+        className="absolute top-2 left-1 cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
+      >
+        ⠿
+      </button>
+      <PainCardContent id={id} {...content} />
+    </li>
+  )
+})
+
+const PainCardContent = memo(function PainCardContent({
+  id,
+  stages,
+  position,
+  count,
+  linkedTo,
+}: Omit<Props, 'label'>) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const doc = session.content
+  const pain = useYValue(getRecord(doc, 'pains', id), () => readPain(doc, id))
+  const editors = useEditors(`pains:${id}`)
+  const editing = useEditingHandlers(`pains:${id}`)
+  const open = useUi((s) => s.openCards[id] === true)
+  const toggleCard = useUi((s) => s.toggleCard)
+  const readOnly = session.readOnly
+  if (!pain) return null
+  const label = pain.text || t('meeting1.pain.untitled')
+  const outline = editors[0] ? { outline: `3px solid ${editors[0].colour}` } : {}
+  const small = 'rounded border border-slate-300 bg-white px-1 text-sm disabled:bg-slate-50'
+
+  return (
+    <div
       data-testid="pain-card"
       data-pain={pain.text}
-      style={{ transform: CSS.Transform.toString(transform), transition, ...outline }}
-      className={`grid gap-1 rounded border p-2 shadow-sm ${pain.kind === 'enhancement' ? 'border-emerald-300 bg-emerald-50' : 'border-amber-300 bg-amber-50'} ${pain.inScope ? '' : 'opacity-60'} ${isDragging ? 'z-10 opacity-40' : ''}`}
+      style={outline}
+      className={`grid gap-1 rounded border p-2 pl-6 shadow-sm ${pain.kind === 'enhancement' ? 'border-emerald-300 bg-emerald-50' : 'border-amber-300 bg-amber-50'} ${pain.inScope ? '' : 'opacity-60'}`}
     >
-      <div className="flex items-start gap-1">
-        <button
-          type="button"
-          {...attributes}
-          {...listeners}
-          id={`${id}-handle`}
-          aria-label={t('meeting1.pain.handle', { card: label })}
-          disabled={readOnly}
-          className="cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
-        >
-          ⠿
-        </button>
-        <CollabText
-          text={recordText(doc, 'pains', id, 'text')}
-          id={`${id}-text`}
-          label={t('meeting1.pain.text')}
-          multiline
-          readOnly={readOnly}
-          {...editing}
-          className="min-h-12 w-full resize-y rounded border border-transparent bg-transparent px-1 text-sm hover:border-slate-300 focus:border-slate-400 focus:bg-white"
-        />
-      </div>
+      <CollabText
+        text={recordText(doc, 'pains', id, 'text')}
+        id={`${id}-text`}
+        label={t('meeting1.pain.text')}
+        multiline
+        readOnly={readOnly}
+        {...editing}
+        className="min-h-12 w-full resize-y rounded border border-transparent bg-transparent px-1 text-sm hover:border-slate-300 focus:border-slate-400 focus:bg-white"
+      />
       <EditorsBadge editors={editors} />
       <div className="flex flex-wrap items-center gap-1 text-xs">
         <label className="flex items-center gap-1">
@@ -140,23 +160,7 @@ export const PainCard = memo(function PainCard({ id, stages, position, count, li
               <option value="enhancement">{t('meeting1.pain.kinds.enhancement')}</option>
             </select>
           </label>
-          <fieldset>
-            <legend className="font-medium">{t('meeting1.pain.segments')}</legend>
-            {segments.length === 0 && (
-              <p className="text-xs text-slate-600">{t('meeting1.pain.noSegments')}</p>
-            )}
-            {segments.map((segment) => (
-              <label key={segment.id} className="flex items-center gap-1 text-xs">
-                <input
-                  type="checkbox"
-                  disabled={readOnly}
-                  checked={pain.segmentIds.includes(segment.id)}
-                  onChange={(e) => setPainSegment(doc, id, segment.id, e.target.checked)}
-                />
-                {segment.name}
-              </label>
-            ))}
-          </fieldset>
+          <PainSegments painId={id} hit={pain.segmentIds} readOnly={readOnly} />
           <div className="grid gap-1">
             <span className="font-medium" aria-hidden="true">
               {t('meeting1.pain.evidence')}
@@ -219,6 +223,38 @@ export const PainCard = memo(function PainCard({ id, stages, position, count, li
           )}
         </div>
       )}
-    </li>
+    </div>
   )
 })
+
+/** The segments a pain hits; read only while the details are open. */
+function PainSegments({
+  painId,
+  hit,
+  readOnly,
+}: {
+  painId: string
+  hit: readonly string[]
+  readOnly: boolean
+}) {
+  const { t } = useTranslation()
+  const doc = useSession().content
+  const segments = useYValue(recordsOf(doc, 'segments'), () => readNamedList(doc, 'segments'))
+  return (
+    <fieldset>
+      <legend className="font-medium">{t('meeting1.pain.segments')}</legend>
+      {segments.length === 0 && <p className="text-xs text-slate-600">{t('meeting1.pain.noSegments')}</p>}
+      {segments.map((segment) => (
+        <label key={segment.id} className="flex items-center gap-1 text-xs">
+          <input
+            type="checkbox"
+            disabled={readOnly}
+            checked={hit.includes(segment.id)}
+            onChange={(e) => setPainSegment(doc, painId, segment.id, e.target.checked)}
+          />
+          {segment.name}
+        </label>
+      ))}
+    </fieldset>
+  )
+}
