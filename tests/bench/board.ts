@@ -6,6 +6,7 @@ import * as Y from 'yjs'
 import { addPain } from '../../shared/schema/journey.ts'
 import { readNamedList } from '../../shared/schema/setup.ts'
 import { freePort, spawnServer } from '../support/child-server.ts'
+import { chromiumLaunchOptions } from '../support/chromium.ts'
 import { connectProvider, sleep, whenSynced } from '../support/clients.ts'
 import { createWorkshop, tempDataDir } from '../support/server.ts'
 
@@ -17,16 +18,7 @@ const percentile = (sorted: number[], p: number) =>
 export async function benchBoard(): Promise<void> {
   const port = await freePort()
   const server = await spawnServer({ PORT: String(port), DATA_DIR: tempDataDir(), STATIC_DIR: 'dist/client' })
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  })
+  const browser = await chromium.launch(chromiumLaunchOptions)
   try {
     const base = `http://127.0.0.1:${port}`
     const workshop = await createWorkshop(base, { demo: true, language: 'it' })

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import { initialWorkshopUpdates } from '../../../shared/schema/init.ts'
 import { moveRecord, recordText, removeRecord } from '../../../shared/schema/records.ts'
 import { addNamed, readNamedList } from '../../../shared/schema/setup.ts'
+import { sync } from '../../support/ydocs.ts'
 
 /** A small deterministic random generator, so a failing seed can be replayed. */
 function random(seed: number) {
@@ -11,11 +12,6 @@ function random(seed: number) {
     state = (state * 1664525 + 1013904223) >>> 0
     return state / 2 ** 32
   }
-}
-
-function sync(a: Y.Doc, b: Y.Doc) {
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
 }
 
 describe('two people editing the journey stages at once', () => {

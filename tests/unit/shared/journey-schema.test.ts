@@ -22,6 +22,7 @@ import {
 } from '../../../shared/schema/journey.ts'
 import { readStageData, setStageCes, setStageNps } from '../../../shared/schema/journey-data.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
+import { sync } from '../../support/ydocs.ts'
 
 function demoDoc() {
   const doc = new Y.Doc()
@@ -37,11 +38,6 @@ const textsOn = (doc: Y.Doc, stageId: string) =>
   readPains(doc)
     .filter((p) => p.stageId === stageId)
     .map((p) => p.text)
-
-function sync(a: Y.Doc, b: Y.Doc) {
-  Y.applyUpdate(a, Y.encodeStateAsUpdate(b, Y.encodeStateVector(a)))
-  Y.applyUpdate(b, Y.encodeStateAsUpdate(a, Y.encodeStateVector(b)))
-}
 
 describe('the journey map', () => {
   it('keeps each stage’s cards in their own order and moves cards between stages', () => {

@@ -1,7 +1,7 @@
 import { closestCorners, DndContext, type DragEndEvent, useDroppable } from '@dnd-kit/core'
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import { type FormEvent, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   addIntervention,
@@ -20,6 +20,7 @@ import { readNamedList } from '../../../../shared/schema/setup.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useEditingHandlers, useEditors } from '../../collab/editing.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { EditorsBadge } from '../../components/EditorsBadge.tsx'
 import { COLUMN_PREFIX, dropPosition } from '../../lib/column-drop.ts'
 import { useBoardSensors } from '../../lib/dnd-sensors.ts'
@@ -34,8 +35,6 @@ export function InterventionsBoard() {
   const interventions = useYValue(recordsOf(doc, 'interventions'), () => readInterventions(doc))
   const groups = useYValue(recordsOf(doc, 'interventionGroups'), () => readInterventionGroups(doc))
   const sensors = useBoardSensors()
-  const [draft, setDraft] = useState('')
-  const [groupDraft, setGroupDraft] = useState('')
   const readOnly = session.readOnly
 
   const columns = useMemo(() => {
@@ -70,18 +69,6 @@ export function InterventionsBoard() {
       destination.column === UNGROUPED ? null : destination.column,
       destination.position,
     )
-  }
-  const add = (event: FormEvent) => {
-    event.preventDefault()
-    if (!draft.trim()) return
-    addIntervention(doc, draft.trim())
-    setDraft('')
-  }
-  const addGroup = (event: FormEvent) => {
-    event.preventDefault()
-    if (!groupDraft.trim()) return
-    addInterventionGroup(doc, groupDraft.trim())
-    setGroupDraft('')
   }
 
   return (
@@ -126,30 +113,14 @@ export function InterventionsBoard() {
       </DndContext>
       {!readOnly && (
         <div className="flex flex-wrap gap-4">
-          <form onSubmit={add} className="flex gap-1">
-            <input
-              value={draft}
-              onChange={(e) => setDraft(e.target.value)}
-              aria-label={t('meeting1.interventions.new')}
-              placeholder={t('meeting1.interventions.new')}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-            <button type="submit" className="rounded bg-indigo-700 px-3 py-1 text-white">
-              {t('setup.add')}
-            </button>
-          </form>
-          <form onSubmit={addGroup} className="flex gap-1">
-            <input
-              value={groupDraft}
-              onChange={(e) => setGroupDraft(e.target.value)}
-              aria-label={t('meeting1.interventions.newGroup')}
-              placeholder={t('meeting1.interventions.newGroup')}
-              className="rounded border border-slate-300 px-2 py-1"
-            />
-            <button type="submit" className="rounded border border-indigo-700 px-3 py-1 text-indigo-800">
-              {t('setup.add')}
-            </button>
-          </form>
+          <AddItemForm
+            label={t('meeting1.interventions.new')}
+            onAdd={(title) => addIntervention(doc, title)}
+          />
+          <AddItemForm
+            label={t('meeting1.interventions.newGroup')}
+            onAdd={(name) => addInterventionGroup(doc, name)}
+          />
         </div>
       )}
     </section>

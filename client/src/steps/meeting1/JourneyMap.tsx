@@ -7,13 +7,14 @@ import {
   useDroppable,
 } from '@dnd-kit/core'
 import { SortableContext, verticalListSortingStrategy } from '@dnd-kit/sortable'
-import { type FormEvent, useMemo, useState } from 'react'
+import { useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { readInterventions } from '../../../../shared/schema/interventions.ts'
 import { addPain, moveCard, type Placement, readPainPlacements } from '../../../../shared/schema/journey.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { type NamedItem, readNamedList } from '../../../../shared/schema/setup.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { COLUMN_PREFIX, dropPosition } from '../../lib/column-drop.ts'
 import { useBoardSensors } from '../../lib/dnd-sensors.ts'
 import { JourneyDataStrip } from './JourneyDataStrip.tsx'
@@ -154,13 +155,6 @@ function StageColumn({
     id: `${COLUMN_PREFIX}${stage.id}`,
     disabled: session.readOnly,
   })
-  const [draft, setDraft] = useState('')
-  const add = (event: FormEvent) => {
-    event.preventDefault()
-    if (!draft.trim()) return
-    addPain(session.content, stage.id, draft.trim())
-    setDraft('')
-  }
   return (
     <section
       aria-label={t('meeting1.map.column', { stage: stage.name || t('setup.unnamed') })}
@@ -191,18 +185,12 @@ function StageColumn({
         </SortableContext>
       </div>
       {!session.readOnly && (
-        <form onSubmit={add} className="flex gap-1">
-          <input
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-label={t('meeting1.pain.newIn', { stage: stage.name })}
-            placeholder={t('meeting1.pain.new')}
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-1 text-sm"
-          />
-          <button type="submit" className="rounded bg-indigo-700 px-2 text-sm font-medium text-white">
-            {t('setup.add')}
-          </button>
-        </form>
+        <AddItemForm
+          label={t('meeting1.pain.newIn', { stage: stage.name })}
+          onAdd={(text) => addPain(session.content, stage.id, text)}
+          compact
+          placeholder={t('meeting1.pain.new')}
+        />
       )}
     </section>
   )

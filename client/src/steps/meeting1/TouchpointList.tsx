@@ -1,9 +1,9 @@
-import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { addTouchpoint, readTouchpoints } from '../../../../shared/schema/journey.ts'
 import { recordsOf, recordText, removeRecord, setField } from '../../../../shared/schema/records.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { AddItemForm } from '../../components/AddItemForm.tsx'
 
 /** The touchpoints of one stage; a moment of truth is flagged and stands out. */
 export function TouchpointList({ stageId }: { stageId: string }) {
@@ -13,14 +13,7 @@ export function TouchpointList({ stageId }: { stageId: string }) {
   const touchpoints = useYValue(recordsOf(doc, 'touchpoints'), () =>
     readTouchpoints(doc).filter((tp) => tp.stageId === stageId),
   )
-  const [draft, setDraft] = useState('')
   const readOnly = session.readOnly
-  const add = (event: FormEvent) => {
-    event.preventDefault()
-    if (!draft.trim()) return
-    addTouchpoint(doc, stageId, draft.trim())
-    setDraft('')
-  }
   return (
     <div className="grid gap-1">
       <h5 className="text-sm font-medium text-slate-600">{t('meeting1.touchpoints.heading')}</h5>
@@ -62,18 +55,11 @@ export function TouchpointList({ stageId }: { stageId: string }) {
         ))}
       </ul>
       {!readOnly && (
-        <form onSubmit={add} className="flex gap-1">
-          <input
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-label={t('meeting1.touchpoints.new')}
-            placeholder={t('meeting1.touchpoints.new')}
-            className="min-w-0 flex-1 rounded border border-slate-300 bg-white px-2 py-0.5 text-sm"
-          />
-          <button type="submit" className="rounded border border-indigo-700 px-2 text-sm text-indigo-800">
-            +
-          </button>
-        </form>
+        <AddItemForm
+          label={t('meeting1.touchpoints.new')}
+          onAdd={(name) => addTouchpoint(doc, stageId, name)}
+          compact
+        />
       )}
     </div>
   )

@@ -1,4 +1,4 @@
-import { type FormEvent, type ReactNode, useState } from 'react'
+import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cardsOnStage, removeStage } from '../../../../shared/schema/journey.ts'
 import { moveRecord, recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
@@ -12,6 +12,7 @@ import {
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { setEditing } from '../../collab/presence.ts'
+import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { SortableList } from '../../components/SortableList.tsx'
 
 type Props = {
@@ -26,16 +27,9 @@ export function NamedListEditor({ list, extra }: Props) {
   const session = useSession()
   const doc = session.content
   const items = useYValue(recordsOf(doc, list), () => readNamedList(doc, list))
-  const [draft, setDraft] = useState('')
   const readOnly = session.readOnly
   const kind = t(`setup.${list}.item`)
 
-  const add = (event: FormEvent) => {
-    event.preventDefault()
-    if (!draft.trim()) return
-    addNamed(doc, list, draft.trim())
-    setDraft('')
-  }
   const remove = (id: string, name: string) => {
     if (list === 'units') return removeUnit(doc, id)
     if (list !== 'stages') return removeRecord(doc, list, id)
@@ -104,21 +98,7 @@ export function NamedListEditor({ list, extra }: Props) {
         }}
       />
       {!readOnly && (
-        <form onSubmit={add} className="mt-3 flex gap-2">
-          <input
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-label={t(`setup.${list}.new`)}
-            placeholder={t(`setup.${list}.new`)}
-            className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
-          />
-          <button
-            type="submit"
-            className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800"
-          >
-            {t('setup.add')}
-          </button>
-        </form>
+        <AddItemForm label={t(`setup.${list}.new`)} onAdd={(name) => addNamed(doc, list, name)} />
       )}
     </section>
   )

@@ -1,4 +1,4 @@
-import { type FormEvent, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import {
@@ -9,6 +9,7 @@ import {
 } from '../../../../shared/schema/setup.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { AddItemForm } from '../../components/AddItemForm.tsx'
 
 /** The group: each participant's name and organisational unit. */
 export function ParticipantsEditor() {
@@ -17,16 +18,9 @@ export function ParticipantsEditor() {
   const doc = session.content
   const participants = useYValue(recordsOf(doc, 'participants'), () => readParticipants(doc))
   const units = useYValue(recordsOf(doc, 'units'), () => readNamedList(doc, 'units'))
-  const [draft, setDraft] = useState('')
   const [draftUnit, setDraftUnit] = useState('')
   const readOnly = session.readOnly
 
-  const add = (event: FormEvent) => {
-    event.preventDefault()
-    if (!draft.trim()) return
-    addParticipant(doc, draft.trim(), draftUnit || null)
-    setDraft('')
-  }
   const unitSelect = (value: string, onChange: (unitId: string) => void, label: string) => (
     <select
       value={value}
@@ -82,22 +76,12 @@ export function ParticipantsEditor() {
         ))}
       </ul>
       {!readOnly && (
-        <form onSubmit={add} className="mt-3 flex flex-wrap gap-2">
-          <input
-            value={draft}
-            onChange={(e) => setDraft(e.target.value)}
-            aria-label={t('setup.participants.new')}
-            placeholder={t('setup.participants.new')}
-            className="min-w-0 flex-1 rounded border border-slate-300 px-2 py-1"
-          />
+        <AddItemForm
+          label={t('setup.participants.new')}
+          onAdd={(name) => addParticipant(doc, name, draftUnit || null)}
+        >
           {unitSelect(draftUnit, setDraftUnit, t('setup.participants.newUnit'))}
-          <button
-            type="submit"
-            className="rounded bg-indigo-700 px-3 py-1 font-medium text-white hover:bg-indigo-800"
-          >
-            {t('setup.add')}
-          </button>
-        </form>
+        </AddItemForm>
       )}
     </section>
   )
