@@ -1,10 +1,14 @@
 import * as Y from 'yjs'
-import { demoContent } from '../demo.ts'
+import { type DemoMeeting1, demoContent } from '../demo.ts'
 import type { Language } from '../i18n-language.ts'
 import { controlMap } from './control.ts'
+import { addIntervention, linkPain } from './interventions.ts'
+import { addPain, addTouchpoint, setPainSegment } from './journey.ts'
+import { setStageNps } from './journey-data.ts'
 import { initMeta, metaText } from './meta.ts'
 import { SYSTEM_ORIGIN } from './origin.ts'
-import { addNamed, addParticipant } from './setup.ts'
+import { recordText, setField } from './records.ts'
+import { addNamed, addParticipant, readNamedList } from './setup.ts'
 
 export type NewWorkshop = { title: string; organisation: string; language: Language; demo: boolean }
 
@@ -32,5 +36,29 @@ function fillDemo(doc: Y.Doc, language: Language): void {
   const unitIds = demo.units.map((unit) => addNamed(doc, 'units', unit))
   for (const person of demo.participants) {
     addParticipant(doc, person.name, unitIds[person.unit] ?? null)
+  }
+  fillDemoMeeting1(doc, demo.meeting1)
+}
+
+function fillDemoMeeting1(doc: Y.Doc, demo: DemoMeeting1): void {
+  const stageIds = readNamedList(doc, 'stages').map((s) => s.id)
+  const segmentIds = readNamedList(doc, 'segments').map((s) => s.id)
+  for (const tp of demo.touchpoints) {
+    const id = addTouchpoint(doc, stageIds[tp.stage]!, tp.name)
+    setField(doc, 'touchpoints', id, 'momentOfTruth', tp.momentOfTruth)
+  }
+  const painIds = demo.pains.map((pain) => {
+    const id = addPain(doc, stageIds[pain.stage]!, pain.text, pain.kind)
+    setField(doc, 'pains', id, 'severity', pain.severity)
+    setField(doc, 'pains', id, 'inScope', pain.inScope)
+    recordText(doc, 'pains', id, 'evidence')?.insert(0, pain.evidence)
+    for (const segment of pain.segments) setPainSegment(doc, id, segmentIds[segment]!, true)
+    return id
+  })
+  for (const { stage, ...counts } of demo.nps) setStageNps(doc, stageIds[stage]!, counts)
+  for (const intervention of demo.interventions) {
+    const id = addIntervention(doc, intervention.title)
+    recordText(doc, 'interventions', id, 'description')?.insert(0, intervention.description)
+    for (const pain of intervention.pains) linkPain(doc, id, painIds[pain]!, true)
   }
 }
