@@ -21,7 +21,7 @@ import {
   setPainSegment,
 } from '../../../shared/schema/journey.ts'
 import { readStageData, setStageCes, setStageNps } from '../../../shared/schema/journey-data.ts'
-import { readNamedList } from '../../../shared/schema/setup.ts'
+import { addNamed, readNamedList } from '../../../shared/schema/setup.ts'
 import { sync } from '../../support/ydocs.ts'
 
 function demoDoc() {

@@ -105,3 +105,22 @@ describe('room names', () => {
     }
   })
 })
+
+describe('the demo workshop', () => {
+  it('carries a meeting 1 example whose in-scope items are all addressed by an intervention', async () => {
+    const { readPains } = await import('../../../shared/schema/journey.ts')
+    const { readInterventions } = await import('../../../shared/schema/interventions.ts')
+    const { derivePerimeter } = await import('../../../shared/domain/perimeter.ts')
+    const doc = newWorkshop(true)
+    const perimeter = derivePerimeter(
+      readNamedList(doc, 'stages').map((s) => s.id),
+      readNamedList(doc, 'segments').map((s) => s.id),
+      readPains(doc),
+      readInterventions(doc),
+    )
+    expect(perimeter.pains).toHaveLength(3)
+    expect(perimeter.enhancements).toHaveLength(1)
+    expect(perimeter.unaddressed).toEqual([])
+    expect(perimeter.outOfScope).toBe(1)
+  })
+})
