@@ -24,12 +24,15 @@ import { readStageData, setStageCes, setStageNps } from '../../../shared/schema/
 import { addNamed, readNamedList } from '../../../shared/schema/setup.ts'
 import { sync } from '../../support/ydocs.ts'
 
-function demoDoc() {
+/** A workshop with four empty stages and two segments. */
+function emptyJourney() {
   const doc = new Y.Doc()
   Y.applyUpdate(
     doc,
-    initialWorkshopUpdates({ title: 't', organisation: '', language: 'en', demo: true }).content,
+    initialWorkshopUpdates({ title: 't', organisation: '', language: 'en', demo: false }).content,
   )
+  for (const name of ['Search', 'Order', 'Delivery', 'Use']) addNamed(doc, 'stages', name)
+  for (const name of ['Private', 'Business']) addNamed(doc, 'segments', name)
   const stages = readNamedList(doc, 'stages').map((s) => s.id)
   return { doc, stages }
 }
@@ -41,7 +44,7 @@ const textsOn = (doc: Y.Doc, stageId: string) =>
 
 describe('the journey map', () => {
   it('keeps each stage’s cards in their own order and moves cards between stages', () => {
-    const { doc, stages } = demoDoc()
+    const { doc, stages } = emptyJourney()
     const [s1, s2] = stages as [string, string]
     const a = addPain(doc, s1, 'a')
     addPain(doc, s1, 'b')
@@ -55,7 +58,7 @@ describe('the journey map', () => {
   })
 
   it('records segments hit as a set that concurrent toggles merge', () => {
-    const { doc, stages } = demoDoc()
+    const { doc, stages } = emptyJourney()
     const segments = readNamedList(doc, 'segments').map((s) => s.id)
     const id = addPain(doc, stages[0]!, 'x')
     const other = new Y.Doc()
@@ -67,7 +70,7 @@ describe('the journey map', () => {
   })
 
   it('two people moving the same card to different stages end with one card in one place', () => {
-    const { doc: a, stages } = demoDoc()
+    const { doc: a, stages } = emptyJourney()
     const id = addPain(a, stages[0]!, 'contested')
     const b = new Y.Doc()
     sync(a, b)
@@ -79,7 +82,7 @@ describe('the journey map', () => {
   })
 
   it('removing a pain removes its links; removing a stage removes its cards and data', () => {
-    const { doc, stages } = demoDoc()
+    const { doc, stages } = emptyJourney()
     const [s1, s2] = stages as [string, string]
     const pain = addPain(doc, s1, 'p')
     const kept = addPain(doc, s2, 'kept')
@@ -98,7 +101,7 @@ describe('the journey map', () => {
   })
 
   it('stores journey data as counts and ignores malformed values', () => {
-    const { doc, stages } = demoDoc()
+    const { doc, stages } = emptyJourney()
     setStageNps(doc, stages[0]!, { promoters: 3, passives: 2, detractors: 1 })
     setStageCes(doc, stages[0]!, [1, 0, 0, 0, 0, 0, 2])
     setStageCes(doc, stages[1]!, [1, 2])
@@ -114,7 +117,7 @@ describe('the journey map', () => {
 
 describe('macro interventions', () => {
   it('move into groups and back when a group is removed', () => {
-    const { doc } = demoDoc()
+    const { doc } = emptyJourney()
     const group = addInterventionGroup(doc, 'Communication')
     const a = addIntervention(doc, 'SMS tracking')
     addIntervention(doc, 'Call back')
