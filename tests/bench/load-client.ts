@@ -35,13 +35,28 @@ export class LoadClient {
     this.socket.on('close', (code) => {
       if (!this.stopping) this.closedUnexpectedly = code
     })
-    this.doc.on('update', (update: Uint8Array, origin: unknown) => {
-      if (origin === this || this.socket.readyState !== WebSocket.OPEN) return
-      const encoder = encoding.createEncoder()
-      encoding.writeVarUint(encoder, 0)
-      syncProtocol.writeUpdate(encoder, update)
-      this.socket.send(encoding.toUint8Array(encoder))
-    })
+  }
+
+  /**
+   * Runs a local change and sends exactly its update. The 'update' listener is attached only
+   * around local changes: a permanent one would make Yjs encode every remote update too.
+   */
+  write(change: () => void): void {
+    let update: Uint8Array | null = null
+    const capture = (u: Uint8Array) => {
+      update = u
+    }
+    this.doc.on('update', capture)
+    try {
+      this.doc.transact(change)
+    } finally {
+      this.doc.off('update', capture)
+    }
+    if (!update || this.socket.readyState !== WebSocket.OPEN) return
+    const encoder = encoding.createEncoder()
+    encoding.writeVarUint(encoder, 0)
+    syncProtocol.writeUpdate(encoder, update)
+    this.socket.send(encoding.toUint8Array(encoder))
   }
 
   private receive(frame: Uint8Array) {

@@ -11,10 +11,10 @@ import { LoadClient } from './load-client.ts'
 
 const { values: args } = parseArgs({
   options: {
-    rooms: { type: 'string', default: '50' },
-    clients: { type: 'string', default: '20' },
+    rooms: { type: 'string', default: '25' },
+    clients: { type: 'string', default: '10' },
     duration: { type: 'string', default: '10' },
-    rate: { type: 'string', default: '1' },
+    rate: { type: 'string', default: '2' },
     'server-only': { type: 'boolean', default: false },
   },
 })
@@ -111,7 +111,11 @@ async function main() {
           nextDue[i]! += period
           const seq = (sent.get(name) ?? -1) + 1
           sent.set(name, seq)
-          client.doc.getMap<Write>('bench').set(name, { t: performance.timeOrigin + performance.now(), seq })
+          client.write(() =>
+            client.doc
+              .getMap<Write>('bench')
+              .set(name, { t: performance.timeOrigin + performance.now(), seq }),
+          )
           sentTotal++
         })
         if (!running) {
