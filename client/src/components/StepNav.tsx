@@ -24,7 +24,7 @@ export function StepNav() {
               }}
               className="border-b-4 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 aria-[current=step]:border-indigo-700 aria-[current=step]:text-indigo-900"
             >
-              <span className="text-slate-400">{index + 1}.</span> {t(`steps.${id}.title`)}
+              <span className="text-slate-500">{index + 1}.</span> {t(`steps.${id}.title`)}
             </button>
           </li>
         ))}

@@ -94,7 +94,7 @@ const PainCardContent = memo(function PainCardContent({
       data-testid="pain-card"
       data-pain={pain.text}
       style={outline}
-      className={`grid gap-1 rounded border p-2 pl-6 shadow-sm ${pain.kind === 'enhancement' ? 'border-emerald-300 bg-emerald-50' : 'border-amber-300 bg-amber-50'} ${pain.inScope ? '' : 'opacity-60'}`}
+      className={`grid gap-1 rounded border p-2 pl-6 shadow-sm ${!pain.inScope ? 'border-dashed border-slate-500 bg-slate-100' : pain.kind === 'enhancement' ? 'border-emerald-300 bg-emerald-50' : 'border-amber-300 bg-amber-50'}`}
     >
       <CollabText
         text={recordText(doc, 'pains', id, 'text')}

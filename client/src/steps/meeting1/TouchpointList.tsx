@@ -31,7 +31,7 @@ export function TouchpointList({ stageId }: { stageId: string }) {
               onClick={() => setField(doc, 'touchpoints', tp.id, 'momentOfTruth', !tp.momentOfTruth)}
               aria-label={t('meeting1.touchpoints.mot', { name: tp.name })}
               title={t('meeting1.touchpoints.motHint')}
-              className="rounded px-1 text-xs font-bold text-slate-400 aria-pressed:bg-rose-600 aria-pressed:text-white"
+              className="rounded px-1 text-xs font-bold text-slate-500 aria-pressed:bg-rose-600 aria-pressed:text-white"
             >
               MOT
             </button>
