@@ -3,13 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { z } from 'zod'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
-import type { Config } from './config.ts'
-import type { Logger } from './log.ts'
-import type { Metrics } from './metrics.ts'
-import type { Store } from './persistence/store.ts'
+import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import { participantsRoute } from './participants.ts'
 import { createInitialDocuments, resolveWorkshopInput } from './workshop-documents.ts'
-
-const MAX_BODY_BYTES = 64 * 1024
 
 const CreateWorkshopBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -17,55 +13,6 @@ const CreateWorkshopBody = z.object({
   language: z.enum(['it', 'en']).optional(),
   demo: z.boolean().optional(),
 })
-
-export class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message)
-  }
-}
-
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  const text = JSON.stringify(body)
-  res.writeHead(status, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
-  res.end(text)
-}
-
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
-  const chunks: Buffer[] = []
-  let size = 0
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`)
-    chunks.push(chunk as Buffer)
-  }
-  if (size === 0) throw new HttpError(400, 'request body must be JSON')
-  try {
-    return JSON.parse(Buffer.concat(chunks).toString('utf8'))
-  } catch {
-    throw new HttpError(400, 'request body is not valid JSON')
-  }
-}
-
-export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
-  const parsed = schema.safeParse(body)
-  if (!parsed.success) {
-    const why = parsed.error.issues.map((i) => `${i.path.join('.') || 'body'}: ${i.message}`).join('; ')
-    throw new HttpError(400, why)
-  }
-  return parsed.data
-}
-
-/** The key of an API call: `Authorization: Bearer <key>` or `?key=`. */
-export function keyOf(req: IncomingMessage, url: URL): string | null {
-  const header = req.headers.authorization
-  if (header?.startsWith('Bearer ')) return header.slice('Bearer '.length).trim()
-  return url.searchParams.get('key')
-}
-
-export type HttpContext = { config: Config; store: Store; log: Logger; metrics: Metrics }
 
 export function createHttpHandler(ctx: HttpContext) {
   const { config, store, log, metrics } = ctx
@@ -84,6 +31,17 @@ export function createHttpHandler(ctx: HttpContext) {
     if (url.pathname === '/api/workshops') {
       if (method !== 'POST') throw new HttpError(405, 'use POST to create a workshop')
       return createWorkshop(req, res)
+    }
+    const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants(\/me)?$/.exec(url.pathname)
+    if (participantsMatch) {
+      return participantsRoute(
+        ctx,
+        req,
+        res,
+        url,
+        decodeURIComponent(participantsMatch[1]!),
+        participantsMatch[2] ?? '',
+      )
     }
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)
     if (workshopMatch && method === 'GET') {

@@ -26,6 +26,15 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_room ON doc_updates (room, seq);
+CREATE TABLE IF NOT EXISTS participants (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  name TEXT NOT NULL,
+  unit_id TEXT,
+  token_hash TEXT NOT NULL UNIQUE,
+  created_at INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS participants_workshop ON participants (workshop_id, created_at);
 `
 
 type WorkshopRow = {
@@ -67,6 +76,32 @@ export function openSqliteStore(dataDir: string): Store {
   const upsertSnapshot = db.prepare<[string, Uint8Array, number]>(
     `INSERT INTO doc_snapshots (room, data, updated_at) VALUES (?, ?, ?)
      ON CONFLICT (room) DO UPDATE SET data = excluded.data, updated_at = excluded.updated_at`,
+  )
+  type ParticipantRow = {
+    id: string
+    workshop_id: string
+    name: string
+    unit_id: string | null
+    token_hash: string
+    created_at: number
+  }
+  const toParticipant = (row: ParticipantRow) => ({
+    id: row.id,
+    workshopId: row.workshop_id,
+    name: row.name,
+    unitId: row.unit_id,
+    tokenHash: row.token_hash,
+    createdAt: row.created_at,
+  })
+  const insertParticipant = db.prepare(
+    `INSERT INTO participants (id, workshop_id, name, unit_id, token_hash, created_at)
+     VALUES (@id, @workshopId, @name, @unitId, @tokenHash, @createdAt)`,
+  )
+  const selectParticipant = db.prepare<[string, string], ParticipantRow>(
+    'SELECT * FROM participants WHERE workshop_id = ? AND token_hash = ?',
+  )
+  const selectParticipants = db.prepare<[string], ParticipantRow>(
+    'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, id',
   )
   const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE room = ?')
 
@@ -122,6 +157,12 @@ export function openSqliteStore(dataDir: string): Store {
       if (updates.length > 0) appendAll(updates)
     },
     compact: (room, snapshot) => compactRoom(room, snapshot),
+    addParticipant: (participant) => insertParticipant.run(participant),
+    findParticipant(workshopId, tokenHash) {
+      const row = selectParticipant.get(workshopId, tokenHash)
+      return row && toParticipant(row)
+    },
+    listParticipants: (workshopId) => selectParticipants.all(workshopId).map(toParticipant),
     close: () => db.close(),
   }
 }

@@ -12,6 +12,16 @@ export type WorkshopRecord = {
   sealedKeys: string
 }
 
+/** A person who joined with the participant key; the browser keeps the token, we keep its hash. */
+export type ParticipantRecord = {
+  id: string
+  workshopId: string
+  name: string
+  unitId: string | null
+  tokenHash: string
+  createdAt: number
+}
+
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] }
 
 export type PendingUpdate = { room: string; update: Uint8Array }
@@ -29,5 +39,8 @@ export interface Store {
   appendUpdates(updates: readonly PendingUpdate[]): void
   /** Replaces a room's snapshot and drops its update log, atomically. */
   compact(room: string, snapshot: Uint8Array): void
+  addParticipant(participant: ParticipantRecord): void
+  findParticipant(workshopId: string, tokenHash: string): ParticipantRecord | undefined
+  listParticipants(workshopId: string): ParticipantRecord[]
   close(): void
 }

@@ -61,6 +61,19 @@ test('three people edit Setup at once: presence, live edits, one text field type
       await expect(page.getByTestId('presence').filter({ hasText: name })).toBeVisible()
     }
   }
+  // Both participants registered with the server and got a personal token.
+  const registered = async () => {
+    const url = `${tavolo.baseURL}/api/workshops/${workshop.id}/participants?key=${workshop.keys.facilitator}`
+    const body = (await (await fetch(url)).json()) as { participants: { name: string }[] }
+    return body.participants.map((p) => p.name).sort()
+  }
+  await expect.poll(registered).toEqual(['Giulia Ferri', 'Marco'])
+  expect(
+    await giulia.page.evaluate(
+      (id) => JSON.parse(localStorage.getItem(`tavolo:identity:${id}`)!).token,
+      workshop.id,
+    ),
+  ).toMatch(/.{20,}/)
   // Giulia was matched to the participant the facilitator had listed; Marco was added.
   await expect(listNames(facilitator.page, 'participants').last()).toHaveValue('Marco')
   await expect(listNames(facilitator.page, 'participants')).toHaveCount(6)

@@ -44,3 +44,18 @@ export async function fetchWorkshop(id: string, key: string): Promise<WorkshopIn
     await fetch(`/api/workshops/${encodeURIComponent(id)}`, { headers: { authorization: `Bearer ${key}` } }),
   )
 }
+
+/** Registers a participant (participant key) and returns their personal token. */
+export async function registerParticipant(
+  workshopId: string,
+  key: string,
+  person: { name: string; unitId: string | null },
+): Promise<{ id: string; token: string }> {
+  return parse(
+    await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(person),
+    }),
+  )
+}

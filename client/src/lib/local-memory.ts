@@ -2,7 +2,15 @@ import type { Role } from '../../../shared/rooms.ts'
 
 /** What this browser remembers between visits. Never shared content: that lives in Yjs. */
 export type KnownWorkshop = { id: string; title: string; role: Role; key: string; lastOpened: number }
-export type Identity = { name: string; unitId: string | null; participantId: string | null; colour: string }
+export type Identity = {
+  name: string
+  unitId: string | null
+  /** The participant record on the board (Setup list) this person is. */
+  participantId: string | null
+  colour: string
+  /** The personal token the server gave at registration (participants only; null until registered). */
+  token?: string | null
+}
 
 const WORKSHOPS = 'tavolo:workshops'
 const identityKey = (workshopId: string) => `tavolo:identity:${workshopId}`

@@ -11,7 +11,7 @@ import { StepNav } from '../components/StepNav.tsx'
 import { StepView } from '../components/StepView.tsx'
 import { useUndoShortcuts } from '../components/UndoRedo.tsx'
 import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
-import { ApiError, fetchWorkshop, type Keys } from '../lib/api.ts'
+import { ApiError, fetchWorkshop, type Keys, registerParticipant } from '../lib/api.ts'
 import {
   type Identity,
   knownWorkshops,
@@ -94,6 +94,24 @@ function OpenWorkshop({ id, access }: { id: string; access: Granted }) {
     Object.assign(window, { tavoloSession: created })
     return () => created.destroy()
   }, [id, access.key, access.role, access.shareKeys])
+
+  // A participant without a personal token (joined offline, or before tokens existed) gets one.
+  useEffect(() => {
+    if (access.role !== 'participant' || !identity || identity.token) return
+    let cancelled = false
+    registerParticipant(id, access.key, { name: identity.name, unitId: identity.unitId }).then(
+      ({ token }) => {
+        if (cancelled) return
+        const registered = { ...identity, token }
+        saveIdentity(id, registered)
+        setIdentity(registered)
+      },
+      () => {},
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [access.role, access.key, id, identity])
 
   useEffect(() => {
     if (!chosenLanguage && i18n.language !== access.language) void i18n.changeLanguage(access.language)

@@ -104,3 +104,47 @@ describe('health and metrics', () => {
     }
   })
 })
+
+describe('participants', () => {
+  const register = (base: string, id: string, key: string, body: unknown) =>
+    fetch(`${base}/api/workshops/${id}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
+      body: JSON.stringify(body),
+    })
+
+  it('register with the participant key and get a personal token the server recognises', async () => {
+    server = await startTestServer()
+    const w = await server.createWorkshop()
+    const response = await register(server.base, w.id, w.keys.participant, { name: 'Giulia', unitId: 'u1' })
+    expect(response.status).toBe(201)
+    const { id, token } = await response.json()
+    const me = await fetch(`${server.base}/api/workshops/${w.id}/participants/me`, {
+      headers: { 'x-participant-token': token },
+    })
+    expect(await me.json()).toEqual({ id, name: 'Giulia', unitId: 'u1' })
+    const list = await fetch(`${server.base}/api/workshops/${w.id}/participants?key=${w.keys.facilitator}`)
+    expect((await list.json()).participants).toMatchObject([{ id, name: 'Giulia', unitId: 'u1' }])
+  })
+
+  it('refuse registration by viewers and facilitators, bad bodies, and unknown or missing tokens', async () => {
+    server = await startTestServer()
+    const w = await server.createWorkshop()
+    const other = await server.createWorkshop()
+    expect((await register(server.base, w.id, w.keys.viewer, { name: 'V' })).status).toBe(403)
+    expect((await register(server.base, w.id, w.keys.facilitator, { name: 'F' })).status).toBe(403)
+    expect((await register(server.base, w.id, other.keys.participant, { name: 'X' })).status).toBe(403)
+    const noName = await register(server.base, w.id, w.keys.participant, { name: '  ' })
+    expect(noName.status).toBe(400)
+    expect((await noName.json()).error).toMatch(/name/)
+    const { token } = await (
+      await register(server.base, other.id, other.keys.participant, { name: 'O' })
+    ).json()
+    const me = (headers: Record<string, string>) =>
+      fetch(`${server!.base}/api/workshops/${w.id}/participants/me`, { headers })
+    expect((await me({})).status).toBe(401)
+    expect((await me({ 'x-participant-token': token })).status).toBe(403)
+    const list = await fetch(`${server.base}/api/workshops/${w.id}/participants?key=${w.keys.participant}`)
+    expect(list.status).toBe(403)
+  })
+})
