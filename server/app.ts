@@ -40,7 +40,7 @@ export async function startServer(
         store.appendUpdates([{ room: room.name, update: Y.encodeStateAsUpdate(room.doc, before) }])
     },
   })
-  const httpServer = http.createServer(createHttpHandler({ config, store, log, metrics }))
+  const httpServer = http.createServer(createHttpHandler({ config, store, log, metrics, rooms }))
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
   httpServer.on('upgrade', (req, socket, head) => {

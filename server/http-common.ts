@@ -4,6 +4,7 @@ import type { Config } from './config.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { Store } from './persistence/store.ts'
+import type { Rooms } from './rooms.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
 
@@ -54,4 +55,4 @@ export function keyOf(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('key')
 }
 
-export type HttpContext = { config: Config; store: Store; log: Logger; metrics: Metrics }
+export type HttpContext = { config: Config; store: Store; log: Logger; metrics: Metrics; rooms: Rooms }

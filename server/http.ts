@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import { participantsRoute } from './participants.ts'
+import { surveysRoute } from './surveys.ts'
 import { createInitialDocuments, resolveWorkshopInput } from './workshop-documents.ts'
 
 const CreateWorkshopBody = z.object({
@@ -31,6 +32,13 @@ export function createHttpHandler(ctx: HttpContext) {
     if (url.pathname === '/api/workshops') {
       if (method !== 'POST') throw new HttpError(405, 'use POST to create a workshop')
       return createWorkshop(req, res)
+    }
+    const surveysMatch = /^\/api\/workshops\/([^/]+)\/surveys(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
+      url.pathname,
+    )
+    if (surveysMatch) {
+      const [, id, surveyId, action] = surveysMatch
+      return surveysRoute(ctx, req, res, url, decodeURIComponent(id!), surveyId, action)
     }
     const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants(\/me)?$/.exec(url.pathname)
     if (participantsMatch) {

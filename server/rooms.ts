@@ -3,7 +3,12 @@ import type { DocumentKind } from '../shared/rooms.ts'
 import type { Logger } from './log.ts'
 import type { Metrics } from './metrics.ts'
 import type { PendingUpdate, Store } from './persistence/store.ts'
+import { encodeUpdate } from './protocol.ts'
 import { type Peer, Room } from './room.ts'
+
+const SERVER_ORIGIN = Symbol('tavolo-server')
+/** The sender of server-made updates: not a connection, so every peer receives them. */
+const SERVER_PEER: Peer = { canWrite: true, send: () => {} }
 
 type QueuedUpdate = PendingUpdate & { frame: Uint8Array; origin: Peer; room: string; queuedAt: number }
 
@@ -63,6 +68,36 @@ export class Rooms {
     }
   }
 
+  /**
+   * A change the server itself makes (e.g. publishing survey results into the control
+   * document): committed, then sent to everyone in the room, like any client's update.
+   */
+  applyServerChange(name: string, kind: DocumentKind, change: (doc: Y.Doc) => void): void {
+    if (this.closed) return
+    const room = this.open(name, kind)
+    let update: Uint8Array | null = null
+    const capture = (u: Uint8Array) => {
+      update = u
+    }
+    room.doc.on('update', capture)
+    try {
+      room.doc.transact(() => change(room.doc), SERVER_ORIGIN)
+    } finally {
+      room.doc.off('update', capture)
+    }
+    if (update) {
+      this.queue.push({
+        room: name,
+        update,
+        frame: encodeUpdate(update),
+        origin: SERVER_PEER,
+        queuedAt: performance.now(),
+      })
+      this.flush()
+    }
+    if (room.peers.size === 0) this.scheduleEviction(room)
+  }
+
   /** Answers a sync step 1: commits first, so no one is sent state that is not yet stored. */
   answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): void {
     if (this.queue.length > 0) this.flush()
@@ -105,7 +140,12 @@ export class Rooms {
     if (this.closed) return
     room.leave(peer)
     if (room.peers.size > 0) return
+    this.scheduleEviction(room)
+  }
+
+  private scheduleEviction(room: Room): void {
     this.compact(room)
+    if (room.idleTimer) clearTimeout(room.idleTimer)
     const evict = () => {
       if (room.peers.size > 0 || this.rooms.get(room.name) !== room) return
       this.compact(room)

@@ -34,6 +34,20 @@ CREATE TABLE IF NOT EXISTS participants (
   token_hash TEXT NOT NULL UNIQUE,
   created_at INTEGER NOT NULL
 );
+CREATE TABLE IF NOT EXISTS surveys (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  definition TEXT NOT NULL,
+  status TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS ballots (
+  survey_id TEXT NOT NULL REFERENCES surveys (id),
+  participant_id TEXT NOT NULL REFERENCES participants (id),
+  ballot TEXT NOT NULL,
+  updated_at INTEGER NOT NULL,
+  PRIMARY KEY (survey_id, participant_id)
+);
 CREATE INDEX IF NOT EXISTS participants_workshop ON participants (workshop_id, created_at);
 `
 
@@ -103,6 +117,44 @@ export function openSqliteStore(dataDir: string): Store {
   const selectParticipants = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, id',
   )
+  type SurveyRow = {
+    id: string
+    workshop_id: string
+    definition: string
+    status: 'open' | 'closed'
+    created_at: number
+  }
+  type BallotRow = { survey_id: string; participant_id: string; ballot: string; updated_at: number }
+  const toSurvey = (row: SurveyRow) => ({
+    id: row.id,
+    workshopId: row.workshop_id,
+    definition: row.definition,
+    status: row.status,
+    createdAt: row.created_at,
+  })
+  const toBallot = (row: BallotRow) => ({
+    surveyId: row.survey_id,
+    participantId: row.participant_id,
+    ballot: row.ballot,
+    updatedAt: row.updated_at,
+  })
+  const insertSurvey = db.prepare(
+    'INSERT INTO surveys (id, workshop_id, definition, status, created_at) VALUES (@id, @workshopId, @definition, @status, @createdAt)',
+  )
+  const selectSurvey = db.prepare<[string, string], SurveyRow>(
+    'SELECT * FROM surveys WHERE workshop_id = ? AND id = ?',
+  )
+  const updateSurveyStatus = db.prepare<[string, string]>('UPDATE surveys SET status = ? WHERE id = ?')
+  const upsertBallot = db.prepare(
+    `INSERT INTO ballots (survey_id, participant_id, ballot, updated_at) VALUES (@surveyId, @participantId, @ballot, @updatedAt)
+     ON CONFLICT (survey_id, participant_id) DO UPDATE SET ballot = excluded.ballot, updated_at = excluded.updated_at`,
+  )
+  const selectBallot = db.prepare<[string, string], BallotRow>(
+    'SELECT * FROM ballots WHERE survey_id = ? AND participant_id = ?',
+  )
+  const selectBallots = db.prepare<[string], BallotRow>(
+    'SELECT * FROM ballots WHERE survey_id = ? ORDER BY updated_at',
+  )
   const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE room = ?')
 
   const appendAll = db.transaction((updates: readonly PendingUpdate[]) => {
@@ -163,6 +215,18 @@ export function openSqliteStore(dataDir: string): Store {
       return row && toParticipant(row)
     },
     listParticipants: (workshopId) => selectParticipants.all(workshopId).map(toParticipant),
+    createSurvey: (survey) => insertSurvey.run(survey),
+    getSurvey(workshopId, surveyId) {
+      const row = selectSurvey.get(workshopId, surveyId)
+      return row && toSurvey(row)
+    },
+    setSurveyStatus: (surveyId, status) => updateSurveyStatus.run(status, surveyId),
+    putBallot: (ballot) => upsertBallot.run(ballot),
+    getBallot(surveyId, participantId) {
+      const row = selectBallot.get(surveyId, participantId)
+      return row && toBallot(row)
+    },
+    listBallots: (surveyId) => selectBallots.all(surveyId).map(toBallot),
     close: () => db.close(),
   }
 }

@@ -22,6 +22,17 @@ export type ParticipantRecord = {
   createdAt: number
 }
 
+export type SurveyRecord = {
+  id: string
+  workshopId: string
+  /** The survey's definition and options, as JSON (see shared/domain/survey.ts). */
+  definition: string
+  status: 'open' | 'closed'
+  createdAt: number
+}
+
+export type BallotRecord = { surveyId: string; participantId: string; ballot: string; updatedAt: number }
+
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] }
 
 export type PendingUpdate = { room: string; update: Uint8Array }
@@ -42,5 +53,12 @@ export interface Store {
   addParticipant(participant: ParticipantRecord): void
   findParticipant(workshopId: string, tokenHash: string): ParticipantRecord | undefined
   listParticipants(workshopId: string): ParticipantRecord[]
+  createSurvey(survey: SurveyRecord): void
+  getSurvey(workshopId: string, surveyId: string): SurveyRecord | undefined
+  setSurveyStatus(surveyId: string, status: SurveyRecord['status']): void
+  /** One ballot per participant and survey: a new one replaces the old. */
+  putBallot(ballot: BallotRecord): void
+  getBallot(surveyId: string, participantId: string): BallotRecord | undefined
+  listBallots(surveyId: string): BallotRecord[]
   close(): void
 }

@@ -10,7 +10,10 @@ export type SurveyQuestion =
 
 export type SurveyDefinition = { interventionIds: readonly string[]; question: SurveyQuestion }
 
-export type Ballot = { scores: Readonly<Record<string, number>>; comments?: Readonly<Record<string, string>> }
+export type Ballot = {
+  scores: Readonly<Record<string, number>>
+  comments?: Readonly<Record<string, string>> | undefined
+}
 
 export type BallotProblem =
   | { problem: 'unknown-intervention'; interventionId: string }
@@ -124,4 +127,30 @@ export function tallySurvey(survey: SurveyDefinition, ballots: readonly Ballot[]
     .sort((a, b) => b.spread! - a.spread! || (a.rank ?? 0) - (b.rank ?? 0))
     .map((r) => r.interventionId)
   return { ballots: ballots.length, results, disagreementOrder }
+}
+
+/** How the facilitator set the survey up. */
+export type SurveyOptions = {
+  anonymous: boolean
+  /** Hide even from the facilitator who has and has not answered. */
+  hideParticipation: boolean
+  allowComments: boolean
+  closesAt: number | null
+}
+
+export type SurveyComment = { interventionId: string; text: string; author: string | null }
+
+/**
+ * What the server publishes into the control document: the survey, live participation counts,
+ * and on close the aggregated results. Never an individual ballot.
+ */
+export type PublishedSurvey = SurveyOptions & {
+  id: string
+  status: 'open' | 'closed'
+  question: SurveyQuestion
+  interventions: { id: string; title: string }[]
+  answered: number
+  registered: number
+  results: SurveyResults | null
+  comments: SurveyComment[]
 }

@@ -1,0 +1,183 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import {
+  type Ballot,
+  ballotProblems,
+  type PublishedSurvey,
+  type SurveyDefinition,
+  type SurveyOptions,
+  tallySurvey,
+} from '../shared/domain/survey.ts'
+import { roomName } from '../shared/rooms.ts'
+import { publishSurvey } from '../shared/schema/control.ts'
+import { readInterventions } from '../shared/schema/interventions.ts'
+import { authenticate } from './auth.ts'
+import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import { participantOf } from './participants.ts'
+import type { SurveyRecord } from './persistence/store.ts'
+
+type StoredSurvey = SurveyDefinition & SurveyOptions & { titles: Record<string, string> }
+
+const CreateSurveyBody = z.object({
+  interventionIds: z.array(z.string().min(1)).min(1, 'choose at least one intervention').max(50),
+  question: z.discriminatedUnion('kind', [
+    z.object({ kind: z.literal('rating') }),
+    z.object({ kind: z.literal('points'), points: z.number().int().min(1).max(1000) }),
+  ]),
+  anonymous: z.boolean(),
+  hideParticipation: z.boolean().default(false),
+  allowComments: z.boolean().default(true),
+  closesAt: z.number().int().positive().nullable().default(null),
+})
+
+const BallotBody = z.object({
+  scores: z.record(z.string(), z.number()),
+  comments: z.record(z.string(), z.string()).optional(),
+})
+
+/**
+ * The quick survey. Ballots arrive over HTTP with the participant's personal token, are
+ * checked here and kept in SQLite; only aggregates are published into the control document.
+ */
+export async function surveysRoute(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  workshopId: string,
+  surveyId: string | undefined,
+  action: string | undefined,
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+  const facilitatorOnly = () => {
+    if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator manages the survey')
+  }
+
+  if (!surveyId) {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to create a survey')
+    facilitatorOnly()
+    const body = parseBody(CreateSurveyBody, await readJsonBody(req))
+    const content = ctx.rooms.open(roomName(workshopId, 'content'), 'content')
+    const titles = Object.fromEntries(readInterventions(content.doc).map((i) => [i.id, i.title]))
+    const unknown = body.interventionIds.filter((id) => !(id in titles))
+    if (unknown.length > 0) throw new HttpError(400, `unknown interventions: ${unknown.join(', ')}`)
+    const question =
+      body.question.kind === 'rating' ? ({ kind: 'rating', min: 1, max: 5 } as const) : body.question
+    const stored: StoredSurvey = { ...body, question, titles }
+    const record: SurveyRecord = {
+      id: randomUUID(),
+      workshopId,
+      definition: JSON.stringify(stored),
+      status: 'open',
+      createdAt: Date.now(),
+    }
+    ctx.store.createSurvey(record)
+    publish(ctx, record)
+    return sendJson(res, 201, { id: record.id })
+  }
+
+  const record = ctx.store.getSurvey(workshopId, surveyId)
+  if (!record) throw new HttpError(404, 'no such survey in this workshop')
+  const survey = JSON.parse(record.definition) as StoredSurvey
+
+  if (action === 'close' || action === 'reopen') {
+    if (method !== 'POST') throw new HttpError(405, `use POST to ${action} the survey`)
+    facilitatorOnly()
+    ctx.store.setSurveyStatus(record.id, action === 'close' ? 'closed' : 'open')
+    publish(ctx, { ...record, status: action === 'close' ? 'closed' : 'open' })
+    return sendJson(res, 200, { status: action === 'close' ? 'closed' : 'open' })
+  }
+
+  if (action === 'participation') {
+    facilitatorOnly()
+    if (survey.hideParticipation) throw new HttpError(403, 'participation is hidden for this survey')
+    const answered = new Set(ctx.store.listBallots(record.id).map((b) => b.participantId))
+    const people = ctx.store.listParticipants(workshopId)
+    return sendJson(res, 200, {
+      answered: people.filter((p) => answered.has(p.id)).map((p) => p.name),
+      pending: people.filter((p) => !answered.has(p.id)).map((p) => p.name),
+    })
+  }
+
+  if (action === 'ballot') {
+    if (auth.role !== 'participant') throw new HttpError(403, 'only participants answer the survey')
+    const participant = participantOf(ctx, req, workshopId)
+    if (method === 'GET') {
+      const mine = ctx.store.getBallot(record.id, participant.id)
+      return sendJson(res, 200, { ballot: mine ? JSON.parse(mine.ballot) : null })
+    }
+    if (method !== 'PUT') throw new HttpError(405, 'use PUT to answer')
+    if (record.status !== 'open' || (survey.closesAt !== null && Date.now() > survey.closesAt)) {
+      throw new HttpError(409, 'the survey is closed')
+    }
+    const ballot: Ballot = parseBody(BallotBody, await readJsonBody(req))
+    if (!survey.allowComments && Object.values(ballot.comments ?? {}).some((c) => c.trim())) {
+      throw new HttpError(400, 'this survey takes no comments')
+    }
+    const problems = ballotProblems(survey, ballot)
+    if (problems.length > 0) {
+      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
+      res.end(JSON.stringify({ error: 'the ballot was not stored', problems }))
+      return
+    }
+    ctx.store.putBallot({
+      surveyId: record.id,
+      participantId: participant.id,
+      ballot: JSON.stringify(ballot),
+      updatedAt: Date.now(),
+    })
+    publish(ctx, record)
+    return sendJson(res, 200, { stored: true })
+  }
+  throw new HttpError(404, 'no such API endpoint')
+}
+
+/** Writes the survey's public state (counts; results and comments once closed) into the control document. */
+function publish(ctx: HttpContext, record: SurveyRecord): void {
+  const survey = JSON.parse(record.definition) as StoredSurvey
+  const ballots = ctx.store.listBallots(record.id)
+  const people = new Map(ctx.store.listParticipants(record.workshopId).map((p) => [p.id, p.name]))
+  const closed = record.status === 'closed'
+  const parsed = ballots.map((b) => ({
+    participantId: b.participantId,
+    ballot: JSON.parse(b.ballot) as Ballot,
+  }))
+  const comments = closed
+    ? parsed.flatMap(({ participantId, ballot }) =>
+        Object.entries(ballot.comments ?? {})
+          .filter(([, text]) => text.trim())
+          .map(([interventionId, text]) => ({
+            interventionId,
+            text: text.trim(),
+            author: survey.anonymous ? null : (people.get(participantId) ?? null),
+          })),
+      )
+    : []
+  // Anonymous comments are published in a shuffled order, so their order tells nothing.
+  if (survey.anonymous) comments.sort(() => Math.random() - 0.5)
+  const published: PublishedSurvey = {
+    id: record.id,
+    status: record.status,
+    question: survey.question,
+    interventions: survey.interventionIds.map((id) => ({ id, title: survey.titles[id] ?? '' })),
+    anonymous: survey.anonymous,
+    hideParticipation: survey.hideParticipation,
+    allowComments: survey.allowComments,
+    closesAt: survey.closesAt,
+    answered: ballots.length,
+    registered: people.size,
+    results: closed
+      ? tallySurvey(
+          survey,
+          parsed.map((p) => p.ballot),
+        )
+      : null,
+    comments,
+  }
+  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+    publishSurvey(doc, published),
+  )
+}
