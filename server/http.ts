@@ -5,7 +5,7 @@ import { z } from 'zod'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import { participantsRoute } from './participants.ts'
-import { surveysRoute } from './surveys.ts'
+import { republishOpenSurveys, surveysRoute } from './surveys.ts'
 import { createInitialDocuments, resolveWorkshopInput } from './workshop-documents.ts'
 
 const CreateWorkshopBody = z.object({
@@ -49,6 +49,7 @@ export function createHttpHandler(ctx: HttpContext) {
         url,
         decodeURIComponent(participantsMatch[1]!),
         participantsMatch[2] ?? '',
+        (workshopId) => republishOpenSurveys(ctx, workshopId),
       )
     }
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)

@@ -23,6 +23,7 @@ export async function participantsRoute(
   url: URL,
   workshopId: string,
   rest: string,
+  onRegistered: (workshopId: string) => void,
 ): Promise<void> {
   const method = req.method ?? 'GET'
   if (rest === '/me' && method === 'GET') {
@@ -47,6 +48,7 @@ export async function participantsRoute(
     }
     ctx.store.addParticipant(participant)
     ctx.log.info({ workshop: workshopId, participant: participant.id }, 'participant registered')
+    onRegistered(workshopId)
     return sendJson(res, 201, { id: participant.id, token })
   }
   if (method === 'GET') {

@@ -135,6 +135,11 @@ export async function surveysRoute(
   throw new HttpError(404, 'no such API endpoint')
 }
 
+/** A new participant changes every open survey's "answered of registered" count. */
+export function republishOpenSurveys(ctx: HttpContext, workshopId: string): void {
+  for (const record of ctx.store.listSurveys(workshopId)) if (record.status === 'open') publish(ctx, record)
+}
+
 /** Writes the survey's public state (counts; results and comments once closed) into the control document. */
 function publish(ctx: HttpContext, record: SurveyRecord): void {
   const survey = JSON.parse(record.definition) as StoredSurvey

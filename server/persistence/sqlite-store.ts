@@ -144,6 +144,9 @@ export function openSqliteStore(dataDir: string): Store {
   const selectSurvey = db.prepare<[string, string], SurveyRow>(
     'SELECT * FROM surveys WHERE workshop_id = ? AND id = ?',
   )
+  const selectSurveys = db.prepare<[string], SurveyRow>(
+    'SELECT * FROM surveys WHERE workshop_id = ? ORDER BY created_at',
+  )
   const updateSurveyStatus = db.prepare<[string, string]>('UPDATE surveys SET status = ? WHERE id = ?')
   const upsertBallot = db.prepare(
     `INSERT INTO ballots (survey_id, participant_id, ballot, updated_at) VALUES (@surveyId, @participantId, @ballot, @updatedAt)
@@ -220,6 +223,7 @@ export function openSqliteStore(dataDir: string): Store {
       const row = selectSurvey.get(workshopId, surveyId)
       return row && toSurvey(row)
     },
+    listSurveys: (workshopId) => selectSurveys.all(workshopId).map(toSurvey),
     setSurveyStatus: (surveyId, status) => updateSurveyStatus.run(status, surveyId),
     putBallot: (ballot) => upsertBallot.run(ballot),
     getBallot(surveyId, participantId) {

@@ -55,6 +55,7 @@ export interface Store {
   listParticipants(workshopId: string): ParticipantRecord[]
   createSurvey(survey: SurveyRecord): void
   getSurvey(workshopId: string, surveyId: string): SurveyRecord | undefined
+  listSurveys(workshopId: string): SurveyRecord[]
   setSurveyStatus(surveyId: string, status: SurveyRecord['status']): void
   /** One ballot per participant and survey: a new one replaces the old. */
   putBallot(ballot: BallotRecord): void

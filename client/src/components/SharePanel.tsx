@@ -14,8 +14,11 @@ export function SharePanel() {
   const session = useSession()
   const close = useUi((s) => s.setSharePanelOpen)
   const keys = session.shareKeys
-  const links = keys
-    ? ROLE_ORDER.map((role) => ({ role, url: workshopLink(session.workshopId, keys[role]) }))
+  const links: { role: Role | 'survey'; url: string }[] = keys
+    ? [
+        ...ROLE_ORDER.map((role) => ({ role, url: workshopLink(session.workshopId, keys[role]) })),
+        { role: 'survey', url: `${workshopLink(session.workshopId, keys.participant)}&view=survey` },
+      ]
     : [{ role: session.role, url: workshopLink(session.workshopId, session.key) }]
   return (
     <section
@@ -31,7 +34,7 @@ export function SharePanel() {
           {t('share.close')}
         </button>
       </div>
-      <ul className="grid gap-2 md:grid-cols-3">
+      <ul className="grid gap-2 md:grid-cols-2 xl:grid-cols-4">
         {links.map(({ role, url }) => (
           <ShareLink key={role} role={role} url={url} />
         ))}
@@ -40,7 +43,7 @@ export function SharePanel() {
   )
 }
 
-function ShareLink({ role, url }: { role: Role; url: string }) {
+function ShareLink({ role, url }: { role: Role | 'survey'; url: string }) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
   return (

@@ -2,12 +2,14 @@ import { useTranslation } from 'react-i18next'
 import type { StepId } from '../../../shared/steps.ts'
 import { Meeting1Step } from '../steps/meeting1/Meeting1Step.tsx'
 import { SetupStep } from '../steps/setup/SetupStep.tsx'
+import { SurveyStep } from '../steps/survey/SurveyStep.tsx'
 
 /** The page of one step. Steps built by later issues say so plainly instead of showing fake content. */
 export function StepView({ step }: { step: StepId }) {
   const { t } = useTranslation()
   if (step === 'setup') return <SetupStep />
   if (step === 'meeting1') return <Meeting1Step />
+  if (step === 'survey') return <SurveyStep />
   return (
     <section
       aria-labelledby="step-heading"

@@ -168,6 +168,8 @@ function WorkshopLayout({
   const step = useUi((s) => s.step)
   const sharePanelOpen = useUi((s) => s.sharePanelOpen)
   const session = useSession()
+  // The survey link for phones shows only the survey, not the board.
+  const surveyOnly = new URLSearchParams(location.hash.slice(1)).get('view') === 'survey'
   useUndoShortcuts(session)
   const presence = useMemo(
     () =>
@@ -177,21 +179,21 @@ function WorkshopLayout({
             colour: identity.colour,
             unitId: identity.unitId,
             role: session.role,
-            step,
+            step: surveyOnly ? ('survey' as const) : step,
             editing: null,
           }
         : null,
-    [identity, session.role, step],
+    [identity, session.role, step, surveyOnly],
   )
   usePublishPresence(session, presence)
 
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <WorkshopHeader />
-      <StepNav />
+      {!surveyOnly && <StepNav />}
       {sharePanelOpen && <SharePanel />}
       <main id="main" className="flex-1 p-4 md:p-6">
-        <StepView step={step} />
+        <StepView step={surveyOnly ? 'survey' : step} />
       </main>
       {!identity && <JoinDialog onJoin={onJoin} />}
     </div>

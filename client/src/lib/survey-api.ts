@@ -1,0 +1,66 @@
+import type { Ballot, BallotProblem, SurveyQuestion } from '../../../shared/domain/survey.ts'
+import { ApiError } from './api.ts'
+
+/** A refused ballot, with the server's list of what is wrong. */
+export class BallotRefused extends ApiError {
+  constructor(
+    status: number,
+    message: string,
+    readonly problems: BallotProblem[],
+  ) {
+    super(status, message)
+  }
+}
+
+async function call<T>(
+  workshopId: string,
+  path: string,
+  key: string,
+  init: RequestInit = {},
+  token?: string | null,
+) {
+  const headers: Record<string, string> = {
+    'content-type': 'application/json',
+    authorization: `Bearer ${key}`,
+  }
+  if (token) headers['x-participant-token'] = token
+  const response = await fetch(`/api/workshops/${encodeURIComponent(workshopId)}${path}`, {
+    ...init,
+    headers,
+  })
+  const body = await response.json().catch(() => ({}))
+  if (!response.ok) {
+    const { error, problems } = body as { error?: string; problems?: BallotProblem[] }
+    if (problems) throw new BallotRefused(response.status, error ?? '', problems)
+    throw new ApiError(response.status, error ?? response.statusText)
+  }
+  return body as T
+}
+
+export type NewSurvey = {
+  interventionIds: string[]
+  question: { kind: 'rating' } | Extract<SurveyQuestion, { kind: 'points' }>
+  anonymous: boolean
+  hideParticipation: boolean
+  allowComments: boolean
+  closesAt: number | null
+}
+
+export const surveyApi = {
+  create: (workshopId: string, key: string, survey: NewSurvey) =>
+    call<{ id: string }>(workshopId, '/surveys', key, { method: 'POST', body: JSON.stringify(survey) }),
+  setOpen: (workshopId: string, key: string, surveyId: string, open: boolean) =>
+    call(workshopId, `/surveys/${surveyId}/${open ? 'reopen' : 'close'}`, key, { method: 'POST' }),
+  participation: (workshopId: string, key: string, surveyId: string) =>
+    call<{ answered: string[]; pending: string[] }>(workshopId, `/surveys/${surveyId}/participation`, key),
+  myBallot: (workshopId: string, key: string, surveyId: string, token: string) =>
+    call<{ ballot: Ballot | null }>(workshopId, `/surveys/${surveyId}/ballot`, key, {}, token),
+  answer: (workshopId: string, key: string, surveyId: string, token: string, ballot: Ballot) =>
+    call(
+      workshopId,
+      `/surveys/${surveyId}/ballot`,
+      key,
+      { method: 'PUT', body: JSON.stringify(ballot) },
+      token,
+    ),
+}
