@@ -13,6 +13,7 @@ import { createMetrics } from './metrics.ts'
 import { openSqliteStore } from './persistence/sqlite-store.ts'
 import type { Store } from './persistence/store.ts'
 import { Rooms } from './rooms.ts'
+import { armSurveyClocks } from './surveys.ts'
 
 export type TavoloServer = {
   readonly port: number
@@ -40,7 +41,9 @@ export async function startServer(
         store.appendUpdates([{ room: room.name, update: Y.encodeStateAsUpdate(room.doc, before) }])
     },
   })
-  const httpServer = http.createServer(createHttpHandler({ config, store, log, metrics, rooms }))
+  const httpContext = { config, store, log, metrics, rooms, timers: new Map<string, NodeJS.Timeout>() }
+  armSurveyClocks(httpContext)
+  const httpServer = http.createServer(createHttpHandler(httpContext))
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
   httpServer.on('upgrade', (req, socket, head) => {
@@ -81,6 +84,7 @@ export async function startServer(
     url: `http://${shownHost}:${port}`,
     close() {
       closing ??= new Promise<void>((resolve) => {
+        for (const timer of httpContext.timers.values()) clearTimeout(timer)
         for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down')
         rooms.closeAll()
         store.close()

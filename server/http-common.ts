@@ -55,4 +55,12 @@ export function keyOf(req: IncomingMessage, url: URL): string | null {
   return url.searchParams.get('key')
 }
 
-export type HttpContext = { config: Config; store: Store; log: Logger; metrics: Metrics; rooms: Rooms }
+export type HttpContext = {
+  config: Config
+  store: Store
+  log: Logger
+  metrics: Metrics
+  rooms: Rooms
+  /** Timers of this server (e.g. surveys closing at their date), cleared on shutdown. */
+  timers: Map<string, NodeJS.Timeout>
+}

@@ -76,6 +76,7 @@ export async function surveysRoute(
     }
     ctx.store.createSurvey(record)
     publish(ctx, record)
+    scheduleAutoClose(ctx, record)
     return sendJson(res, 201, { id: record.id })
   }
 
@@ -86,9 +87,9 @@ export async function surveysRoute(
   if (action === 'close' || action === 'reopen') {
     if (method !== 'POST') throw new HttpError(405, `use POST to ${action} the survey`)
     facilitatorOnly()
-    ctx.store.setSurveyStatus(record.id, action === 'close' ? 'closed' : 'open')
-    publish(ctx, { ...record, status: action === 'close' ? 'closed' : 'open' })
-    return sendJson(res, 200, { status: action === 'close' ? 'closed' : 'open' })
+    const status = action === 'close' ? 'closed' : 'open'
+    setStatus(ctx, record, status)
+    return sendJson(res, 200, { status })
   }
 
   if (action === 'participation') {
@@ -110,7 +111,10 @@ export async function surveysRoute(
       return sendJson(res, 200, { ballot: mine ? JSON.parse(mine.ballot) : null })
     }
     if (method !== 'PUT') throw new HttpError(405, 'use PUT to answer')
-    if (record.status !== 'open' || (survey.closesAt !== null && Date.now() > survey.closesAt)) {
+    if (record.status === 'open' && survey.closesAt !== null && Date.now() >= survey.closesAt) {
+      setStatus(ctx, record, 'closed')
+    }
+    if (record.status !== 'open' || (survey.closesAt !== null && Date.now() >= survey.closesAt)) {
       throw new HttpError(409, 'the survey is closed')
     }
     const ballot: Ballot = parseBody(BallotBody, await readJsonBody(req))
@@ -133,6 +137,40 @@ export async function surveysRoute(
     return sendJson(res, 200, { stored: true })
   }
   throw new HttpError(404, 'no such API endpoint')
+}
+
+function setStatus(ctx: HttpContext, record: SurveyRecord, status: SurveyRecord['status']): void {
+  ctx.store.setSurveyStatus(record.id, status)
+  const updated = { ...record, status }
+  publish(ctx, updated)
+  if (status === 'open') scheduleAutoClose(ctx, updated)
+}
+
+/** The longest a timer can wait; a later closing date is checked again when the timer fires. */
+const MAX_TIMER_MS = 2 ** 31 - 1
+
+/**
+ * Closes an open survey at its closing date and publishes the results, as the facilitator's
+ * close button would. Timers are re-armed when the server starts (`armSurveyClocks`).
+ */
+export function scheduleAutoClose(ctx: HttpContext, record: SurveyRecord): void {
+  const { closesAt } = JSON.parse(record.definition) as StoredSurvey
+  if (record.status !== 'open' || closesAt === null) return
+  clearTimeout(ctx.timers.get(record.id))
+  const fire = () => {
+    ctx.timers.delete(record.id)
+    const current = ctx.store.getSurvey(record.workshopId, record.id)
+    if (!current || current.status !== 'open') return
+    if (Date.now() >= closesAt) setStatus(ctx, current, 'closed')
+    else scheduleAutoClose(ctx, current)
+  }
+  const timer = setTimeout(fire, Math.min(MAX_TIMER_MS, Math.max(0, closesAt - Date.now())))
+  timer.unref()
+  ctx.timers.set(record.id, timer)
+}
+
+export function armSurveyClocks(ctx: HttpContext): void {
+  for (const record of ctx.store.listOpenSurveys()) scheduleAutoClose(ctx, record)
 }
 
 /** A new participant changes every open survey's "answered of registered" count. */

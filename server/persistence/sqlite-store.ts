@@ -147,6 +147,7 @@ export function openSqliteStore(dataDir: string): Store {
   const selectSurveys = db.prepare<[string], SurveyRow>(
     'SELECT * FROM surveys WHERE workshop_id = ? ORDER BY created_at',
   )
+  const selectOpenSurveys = db.prepare<[], SurveyRow>("SELECT * FROM surveys WHERE status = 'open'")
   const updateSurveyStatus = db.prepare<[string, string]>('UPDATE surveys SET status = ? WHERE id = ?')
   const upsertBallot = db.prepare(
     `INSERT INTO ballots (survey_id, participant_id, ballot, updated_at) VALUES (@surveyId, @participantId, @ballot, @updatedAt)
@@ -223,6 +224,7 @@ export function openSqliteStore(dataDir: string): Store {
       const row = selectSurvey.get(workshopId, surveyId)
       return row && toSurvey(row)
     },
+    listOpenSurveys: () => selectOpenSurveys.all().map(toSurvey),
     listSurveys: (workshopId) => selectSurveys.all(workshopId).map(toSurvey),
     setSurveyStatus: (surveyId, status) => updateSurveyStatus.run(status, surveyId),
     putBallot: (ballot) => upsertBallot.run(ballot),

@@ -56,6 +56,7 @@ export interface Store {
   createSurvey(survey: SurveyRecord): void
   getSurvey(workshopId: string, surveyId: string): SurveyRecord | undefined
   listSurveys(workshopId: string): SurveyRecord[]
+  listOpenSurveys(): SurveyRecord[]
   setSurveyStatus(surveyId: string, status: SurveyRecord['status']): void
   /** One ballot per participant and survey: a new one replaces the old. */
   putBallot(ballot: BallotRecord): void

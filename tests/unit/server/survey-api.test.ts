@@ -206,4 +206,36 @@ describe('the quick survey on the server', () => {
       { interventionId: interventions[0], text: 'Subito', author: 'Giulia' },
     ])
   })
+
+  it('closes by itself at its closing date and publishes the results', async () => {
+    const giulia = await join('Giulia')
+    const { body } = await api('/surveys', {
+      method: 'POST',
+      key: workshop.keys.facilitator,
+      body: {
+        interventionIds: interventions,
+        question: { kind: 'rating' },
+        anonymous: true,
+        closesAt: Date.now() + 800,
+      },
+    })
+    const scores = Object.fromEntries(interventions.map((id) => [id, 4]))
+    const early = await api(`/surveys/${body.id}/ballot`, {
+      method: 'PUT',
+      key: workshop.keys.participant,
+      token: giulia.token,
+      body: { scores },
+    })
+    expect(early.status).toBe(200)
+    await expect.poll(() => survey()?.status, { timeout: 5000 }).toBe('closed')
+    expect(survey().results?.ballots).toBe(1)
+    const late = await api(`/surveys/${body.id}/ballot`, {
+      method: 'PUT',
+      key: workshop.keys.participant,
+      token: giulia.token,
+      body: { scores },
+    })
+    expect(late.status).toBe(409)
+    expect(late.body.error).toBe('the survey is closed')
+  })
 })
