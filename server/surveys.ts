@@ -160,7 +160,7 @@ export function scheduleAutoClose(ctx: HttpContext, record: SurveyRecord): void 
   const fire = () => {
     ctx.timers.delete(record.id)
     const current = ctx.store.getSurvey(record.workshopId, record.id)
-    if (!current || current.status !== 'open') return
+    if (current?.status !== 'open') return
     if (Date.now() >= closesAt) setStatus(ctx, current, 'closed')
     else scheduleAutoClose(ctx, current)
   }

@@ -42,14 +42,7 @@ export function SurveyResultsView({ survey }: { survey: PublishedSurvey }) {
                 style={{ width: `${((r.mean ?? 0) / max) * 100}%` }}
               />
             </div>
-            <p className="flex flex-wrap gap-1 text-xs text-slate-700">
-              <span className="sr-only">{t('survey.results.distribution')}:</span>
-              {r.distribution.map((count, i) => (
-                <span key={scale[i]} className="rounded bg-slate-100 px-1">
-                  {scale[i]}: {count}
-                </span>
-              ))}
-            </p>
+            <Histogram labels={scale} counts={r.distribution} label={t('survey.results.distribution')} />
           </li>
         ))}
       </ol>
@@ -84,5 +77,25 @@ export function SurveyResultsView({ survey }: { survey: PublishedSurvey }) {
         </div>
       )}
     </section>
+  )
+}
+
+/** A small bar chart of how many answers fell on each score (or share of the points). */
+function Histogram({ labels, counts, label }: { labels: string[]; counts: number[]; label: string }) {
+  const highest = Math.max(1, ...counts)
+  return (
+    <figure className="flex items-end gap-1" aria-label={label}>
+      {counts.map((count, i) => (
+        <div key={labels[i]} className="flex w-14 flex-col items-center text-xs text-slate-700">
+          <span>{count}</span>
+          <div
+            className="w-8 rounded-t bg-sky-600"
+            style={{ height: `${(count / highest) * 2.5}rem` }}
+            aria-hidden="true"
+          />
+          <span className="border-t border-slate-300">{labels[i]}</span>
+        </div>
+      ))}
+    </figure>
   )
 }
