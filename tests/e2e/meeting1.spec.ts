@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test'
 import { expect, test } from './fixtures.ts'
-import { join } from './pages.ts'
+import { join, keyboardDrag } from './pages.ts'
 
 async function openMeeting1(page: Page) {
   await page.setViewportSize({ width: 1500, height: 1000 })
@@ -135,14 +135,15 @@ test.describe('meeting 1, live with two participants', () => {
     const page = sara.page
 
     // Drag and drop by keyboard: Space, arrows, Space, with announcements.
-    await page.getByRole('button', { name: 'Sposta la scheda Secondo' }).focus()
-    await page.keyboard.press('Space')
-    await expect(page.getByRole('status').filter({ hasText: 'sopra' })).toBeAttached()
-    await page.keyboard.press('ArrowUp')
-    await expect(
-      page.getByRole('status').filter({ hasText: 'Secondo: sopra Primo nella fase Consegna' }),
-    ).toBeAttached()
-    await page.keyboard.press('Space')
+    await keyboardDrag(
+      page,
+      page.getByRole('button', { name: 'Sposta la scheda Secondo' }),
+      [
+        { key: 'ArrowUp', announcement: 'Secondo: sopra Primo nella fase Consegna' },
+        { key: 'Space', announcement: 'Secondo lasciata sopra Primo nella fase Consegna.' },
+      ],
+      'Secondo: sopra Secondo nella fase Consegna',
+    )
     await expect.poll(() => cardTexts(luca.page, 'Consegna')).toEqual(['Secondo', 'Primo'])
 
     // The explicit controls: open the card's details and pick a stage.

@@ -1,4 +1,4 @@
-import { expect, type Page } from '@playwright/test'
+import { expect, type Locator, type Page } from '@playwright/test'
 
 /** Opens a workshop link and answers the "who are you" dialog. */
 export async function join(page: Page, link: string, name: string, unit?: string) {
@@ -40,4 +40,31 @@ export async function typeAtEnd(page: Page, label: string, text: string) {
   await field.click()
   await field.press('End')
   await field.pressSequentially(text, { delay: 15 })
+}
+
+/**
+ * Drags with the keyboard as a screen-reader user would: Space to pick up, arrows, Space to
+ * drop, waiting for each spoken announcement before the next key. dnd-kit starts listening
+ * for arrows a moment after the pick-up, so a try that lost a key is cancelled with Escape
+ * (the item goes back) and made again.
+ */
+export async function keyboardDrag(
+  page: Page,
+  handle: Locator,
+  steps: { key: string; announcement: string }[],
+  pickedUp: string,
+) {
+  const announced = (text: string) =>
+    expect(page.getByRole('status').filter({ hasText: text })).toBeAttached({ timeout: 2000 })
+  await expect(async () => {
+    await page.keyboard.press('Escape')
+    await handle.focus()
+    await page.keyboard.press('Space')
+    await announced(pickedUp)
+    await page.waitForTimeout(100)
+    for (const step of steps) {
+      await page.keyboard.press(step.key)
+      await announced(step.announcement)
+    }
+  }).toPass({ timeout: 30_000 })
 }

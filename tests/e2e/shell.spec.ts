@@ -1,5 +1,5 @@
 import { expect, test } from './fixtures.ts'
-import { addToList, expectNames, join, listNames, readNames, typeAtEnd } from './pages.ts'
+import { addToList, expectNames, join, keyboardDrag, listNames, readNames, typeAtEnd } from './pages.ts'
 
 const DEMO_STAGES_IT = [
   'Ricerca e preventivo',
@@ -136,17 +136,16 @@ test('journey stages are reordered by drag, by keyboard and by buttons, for ever
   await expectNames(facilitator.page, 'stages', [b, c, a, d, e, f])
 
   // Keyboard: pick up the last stage, move it up two places, drop it.
-  await page.getByRole('button', { name: `Riordina ${f}` }).focus()
-  const announced = (text: string) =>
-    expect(page.getByRole('status').filter({ hasText: text })).toBeAttached()
-  await page.keyboard.press('Space')
-  await announced(`${f} spostato in posizione 6 di 6.`)
-  await page.keyboard.press('ArrowUp')
-  await announced(`${f} spostato in posizione 5 di 6.`)
-  await page.keyboard.press('ArrowUp')
-  await announced(`${f} spostato in posizione 4 di 6.`)
-  await page.keyboard.press('Space')
-  await announced(`${f} lasciato in posizione 4 di 6.`)
+  await keyboardDrag(
+    page,
+    page.getByRole('button', { name: `Riordina ${f}` }),
+    [
+      { key: 'ArrowUp', announcement: `${f} spostato in posizione 5 di 6.` },
+      { key: 'ArrowUp', announcement: `${f} spostato in posizione 4 di 6.` },
+      { key: 'Space', announcement: `${f} lasciato in posizione 4 di 6.` },
+    ],
+    `${f} spostato in posizione 6 di 6.`,
+  )
   await expectNames(facilitator.page, 'stages', [b, c, a, f, d, e])
 
   // Buttons: the explicit keyboard alternative.
