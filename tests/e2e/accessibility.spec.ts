@@ -1,21 +1,6 @@
-import AxeBuilder from '@axe-core/playwright'
-import type { Page } from '@playwright/test'
+import { violations } from './a11y.ts'
 import { expect, test } from './fixtures.ts'
 import { join } from './pages.ts'
-
-/** Serious and critical WCAG A/AA problems axe finds on the page, as readable lines. */
-async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
-  return result.violations
-    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
-    .map(
-      (v) =>
-        `${v.id}: ${v.help} (${v.nodes
-          .map((n) => n.target.join(' '))
-          .slice(0, 3)
-          .join(', ')})`,
-    )
-}
 
 test('home, Setup and Meeting 1 have no serious accessibility problems, on a laptop and on a phone', async ({
   tavolo,

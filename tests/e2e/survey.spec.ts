@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import { violations } from './a11y.ts'
 import { expect, test } from './fixtures.ts'
 import { join } from './pages.ts'
 
@@ -37,6 +38,7 @@ test('the quick survey: open, answer from phones, change an answer, close, same 
     await expect(phone.page.getByRole('navigation', { name: 'Fasi del workshop' })).toHaveCount(0)
     await expect(phone.page.getByTestId('ballot-item')).toHaveCount(3)
   }
+  expect(await violations(phones[0]!.page)).toEqual([])
   await expect(facilitator.page.getByTestId('survey-count')).toHaveText(
     'Risposte: 0 su 2 partecipanti registrati',
   )
@@ -93,4 +95,6 @@ test('the quick survey: open, answer from phones, change an answer, close, same 
     await expect(page.getByTestId('ballot-item')).toHaveCount(0)
   }
   await expect(phones[0]!.page.getByTestId('survey-status')).toHaveText('Sondaggio chiuso')
+  expect(await violations(facilitator.page)).toEqual([])
+  await facilitator.page.screenshot({ path: test.info().outputPath('results.png'), fullPage: true })
 })
