@@ -1,14 +1,9 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { recordsOf } from '../../../shared/schema/records.ts'
-import {
-  addParticipant,
-  readNamedList,
-  readParticipants,
-  setParticipantUnit,
-} from '../../../shared/schema/setup.ts'
-import { useSession, useYValue } from '../collab/hooks.ts'
+import { addParticipant, readParticipants, setParticipantUnit } from '../../../shared/schema/setup.ts'
+import { useSession } from '../collab/hooks.ts'
 import { colourFor, type Identity } from '../lib/local-memory.ts'
+import { UnitSelect } from './UnitSelect.tsx'
 
 /**
  * First visit to a workshop in this browser: name and unit. A participant joins the group's
@@ -17,7 +12,6 @@ import { colourFor, type Identity } from '../lib/local-memory.ts'
 export function JoinDialog({ onJoin }: { onJoin: (identity: Identity) => void }) {
   const { t } = useTranslation()
   const session = useSession()
-  const units = useYValue(recordsOf(session.content, 'units'), () => readNamedList(session.content, 'units'))
   const [name, setName] = useState('')
   const [unitId, setUnitId] = useState('')
   const [error, setError] = useState<string | null>(null)
@@ -72,21 +66,17 @@ export function JoinDialog({ onJoin }: { onJoin: (identity: Identity) => void })
               className="rounded border border-slate-300 px-2 py-1"
             />
           </label>
-          <label className="grid gap-1">
-            <span className="font-medium">{t('join.unit')}</span>
-            <select
+          <div className="grid gap-1">
+            <label htmlFor="join-unit" className="font-medium">
+              {t('join.unit')}
+            </label>
+            <UnitSelect
+              id="join-unit"
               value={unitId}
-              onChange={(e) => setUnitId(e.target.value)}
+              onChange={setUnitId}
               className="rounded border border-slate-300 px-2 py-1"
-            >
-              <option value="">{t('join.noUnit')}</option>
-              {units.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name || t('setup.unnamed')}
-                </option>
-              ))}
-            </select>
-          </label>
+            />
+          </div>
           {error && (
             <p role="alert" className="text-red-800">
               {error}

@@ -1,15 +1,11 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
-import {
-  addParticipant,
-  readNamedList,
-  readParticipants,
-  setParticipantUnit,
-} from '../../../../shared/schema/setup.ts'
+import { addParticipant, readParticipants, setParticipantUnit } from '../../../../shared/schema/setup.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
+import { UnitSelect } from '../../components/UnitSelect.tsx'
 
 /** The group: each participant's name and organisational unit. */
 export function ParticipantsEditor() {
@@ -17,25 +13,11 @@ export function ParticipantsEditor() {
   const session = useSession()
   const doc = session.content
   const participants = useYValue(recordsOf(doc, 'participants'), () => readParticipants(doc))
-  const units = useYValue(recordsOf(doc, 'units'), () => readNamedList(doc, 'units'))
   const [draftUnit, setDraftUnit] = useState('')
   const readOnly = session.readOnly
 
   const unitSelect = (value: string, onChange: (unitId: string) => void, label: string) => (
-    <select
-      value={value}
-      onChange={(e) => onChange(e.target.value)}
-      aria-label={label}
-      disabled={readOnly}
-      className="rounded border border-slate-300 px-1 py-1 text-sm disabled:bg-slate-50"
-    >
-      <option value="">{t('join.noUnit')}</option>
-      {units.map((unit) => (
-        <option key={unit.id} value={unit.id}>
-          {unit.name || t('setup.unnamed')}
-        </option>
-      ))}
-    </select>
+    <UnitSelect value={value} onChange={onChange} label={label} disabled={readOnly} />
   )
 
   return (
