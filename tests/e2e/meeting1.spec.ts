@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test'
-import { expect, test } from './fixtures.ts'
+import { expect, type Person, type TavoloProcess, test } from './fixtures.ts'
 import { join, keyboardDrag } from './pages.ts'
 
 async function openMeeting1(page: Page) {
@@ -32,6 +32,23 @@ async function cardTexts(page: Page, stage: string) {
 test.describe('meeting 1, live with two participants', () => {
   let workshop: Awaited<ReturnType<import('./fixtures.ts').TavoloProcess['createWorkshop']>>
 
+  /** Two participants who joined the workshop and opened Meeting 1, each in their own browser. */
+  async function participantsOnMeeting1(
+    tavolo: TavoloProcess,
+    person: (language?: 'it' | 'en') => Promise<Person>,
+    first: string,
+    second: string,
+  ): Promise<[Person, Person]> {
+    const people: Person[] = []
+    for (const name of [first, second]) {
+      const someone = await person('it')
+      await join(someone.page, tavolo.link(workshop.id, workshop.keys.participant), name)
+      await openMeeting1(someone.page)
+      people.push(someone)
+    }
+    return [people[0]!, people[1]!]
+  }
+
   test.beforeEach(async ({ tavolo }) => {
     workshop = await tavolo.createWorkshop({ demo: true, language: 'it' })
   })
@@ -40,12 +57,7 @@ test.describe('meeting 1, live with two participants', () => {
     tavolo,
     person,
   }) => {
-    const giulia = await person('it')
-    const marco = await person('it')
-    await join(giulia.page, tavolo.link(workshop.id, workshop.keys.participant), 'Giulia')
-    await join(marco.page, tavolo.link(workshop.id, workshop.keys.participant), 'Marco')
-    await openMeeting1(giulia.page)
-    await openMeeting1(marco.page)
+    const [giulia, marco] = await participantsOnMeeting1(tavolo, person, 'Giulia', 'Marco')
 
     await Promise.all([
       (async () => {
@@ -79,12 +91,7 @@ test.describe('meeting 1, live with two participants', () => {
     tavolo,
     person,
   }) => {
-    const giulia = await person('it')
-    const marco = await person('it')
-    await join(giulia.page, tavolo.link(workshop.id, workshop.keys.participant), 'Giulia')
-    await join(marco.page, tavolo.link(workshop.id, workshop.keys.participant), 'Marco')
-    await openMeeting1(giulia.page)
-    await openMeeting1(marco.page)
+    const [giulia, marco] = await participantsOnMeeting1(tavolo, person, 'Giulia', 'Marco')
     await addPain(giulia.page, 'Consegna', 'Ritardo')
     await addPain(giulia.page, 'Attesa del veicolo', 'Telefono muto')
     await expect(card(marco.page, 'Ritardo')).toBeVisible()
@@ -123,12 +130,7 @@ test.describe('meeting 1, live with two participants', () => {
     tavolo,
     person,
   }) => {
-    const sara = await person('it')
-    const luca = await person('it')
-    await join(sara.page, tavolo.link(workshop.id, workshop.keys.participant), 'Sara')
-    await join(luca.page, tavolo.link(workshop.id, workshop.keys.participant), 'Luca')
-    await openMeeting1(sara.page)
-    await openMeeting1(luca.page)
+    const [sara, luca] = await participantsOnMeeting1(tavolo, person, 'Sara', 'Luca')
     await addPain(sara.page, 'Consegna', 'Primo')
     await addPain(sara.page, 'Consegna', 'Secondo')
     await addPain(sara.page, 'Firma del contratto', 'Terzo')
@@ -229,12 +231,7 @@ test.describe('meeting 1, live with two participants', () => {
     tavolo,
     person,
   }) => {
-    const giulia = await person('it')
-    const marco = await person('it')
-    await join(giulia.page, tavolo.link(workshop.id, workshop.keys.participant), 'Giulia')
-    await join(marco.page, tavolo.link(workshop.id, workshop.keys.participant), 'Marco')
-    await openMeeting1(giulia.page)
-    await openMeeting1(marco.page)
+    const [giulia, marco] = await participantsOnMeeting1(tavolo, person, 'Giulia', 'Marco')
     await addPain(giulia.page, 'Attesa del veicolo', 'Nessuna notizia sulla data')
     await addPain(giulia.page, 'Consegna', 'Auto sporca')
 
