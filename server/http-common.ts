@@ -48,6 +48,12 @@ export function parseBody<T>(schema: z.ZodType<T>, body: unknown): T {
   return parsed.data
 }
 
+/** A ballot that breaks the rules: 400 with the full list of what is wrong, so a form can show each. */
+export function refuseBallot(res: ServerResponse, problems: readonly unknown[]): void {
+  res.writeHead(400, { 'content-type': 'application/json; charset=utf-8', 'cache-control': 'no-store' })
+  res.end(JSON.stringify({ error: 'the ballot was not stored', problems }))
+}
+
 /** The key of an API call: `Authorization: Bearer <key>` or `?key=`. */
 export function keyOf(req: IncomingMessage, url: URL): string | null {
   const header = req.headers.authorization

@@ -5,6 +5,7 @@ import { z } from 'zod'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import { participantsRoute } from './participants.ts'
+import { republishOpenScoringRounds, scoringRoundsRoute } from './scoring-rounds.ts'
 import { republishOpenSurveys, surveysRoute } from './surveys.ts'
 import { createInitialDocuments, resolveWorkshopInput } from './workshop-documents.ts'
 
@@ -40,6 +41,13 @@ export function createHttpHandler(ctx: HttpContext) {
       const [, id, surveyId, action] = surveysMatch
       return surveysRoute(ctx, req, res, url, decodeURIComponent(id!), surveyId, action)
     }
+    const roundsMatch = /^\/api\/workshops\/([^/]+)\/scoring-rounds(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
+      url.pathname,
+    )
+    if (roundsMatch) {
+      const [, id, roundId, action] = roundsMatch
+      return scoringRoundsRoute(ctx, req, res, url, decodeURIComponent(id!), roundId, action)
+    }
     const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants(\/me)?$/.exec(url.pathname)
     if (participantsMatch) {
       return participantsRoute(
@@ -49,7 +57,10 @@ export function createHttpHandler(ctx: HttpContext) {
         url,
         decodeURIComponent(participantsMatch[1]!),
         participantsMatch[2] ?? '',
-        (workshopId) => republishOpenSurveys(ctx, workshopId),
+        (workshopId) => {
+          republishOpenSurveys(ctx, workshopId)
+          republishOpenScoringRounds(ctx, workshopId)
+        },
       )
     }
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)

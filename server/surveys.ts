@@ -13,7 +13,15 @@ import { roomName } from '../shared/rooms.ts'
 import { publishSurvey } from '../shared/schema/control.ts'
 import { readInterventions } from '../shared/schema/interventions.ts'
 import { authenticate } from './auth.ts'
-import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import {
+  type HttpContext,
+  HttpError,
+  keyOf,
+  parseBody,
+  readJsonBody,
+  refuseBallot,
+  sendJson,
+} from './http-common.ts'
 import { participantOf } from './participants.ts'
 import type { SurveyRecord } from './persistence/store.ts'
 
@@ -70,6 +78,7 @@ export async function surveysRoute(
     const record: SurveyRecord = {
       id: randomUUID(),
       workshopId,
+      kind: 'survey',
       definition: JSON.stringify(stored),
       status: 'open',
       createdAt: Date.now(),
@@ -81,7 +90,7 @@ export async function surveysRoute(
   }
 
   const record = ctx.store.getSurvey(workshopId, surveyId)
-  if (!record) throw new HttpError(404, 'no such survey in this workshop')
+  if (record?.kind !== 'survey') throw new HttpError(404, 'no such survey in this workshop')
   const survey = JSON.parse(record.definition) as StoredSurvey
 
   if (action === 'close' || action === 'reopen') {
@@ -122,11 +131,7 @@ export async function surveysRoute(
       throw new HttpError(400, 'this survey takes no comments')
     }
     const problems = ballotProblems(survey, ballot)
-    if (problems.length > 0) {
-      res.writeHead(400, { 'content-type': 'application/json; charset=utf-8' })
-      res.end(JSON.stringify({ error: 'the ballot was not stored', problems }))
-      return
-    }
+    if (problems.length > 0) return refuseBallot(res, problems)
     ctx.store.putBallot({
       surveyId: record.id,
       participantId: participant.id,
@@ -170,12 +175,13 @@ export function scheduleAutoClose(ctx: HttpContext, record: SurveyRecord): void 
 }
 
 export function armSurveyClocks(ctx: HttpContext): void {
-  for (const record of ctx.store.listOpenSurveys()) scheduleAutoClose(ctx, record)
+  for (const record of ctx.store.listOpenSurveys('survey')) scheduleAutoClose(ctx, record)
 }
 
 /** A new participant changes every open survey's "answered of registered" count. */
 export function republishOpenSurveys(ctx: HttpContext, workshopId: string): void {
-  for (const record of ctx.store.listSurveys(workshopId)) if (record.status === 'open') publish(ctx, record)
+  for (const record of ctx.store.listSurveys(workshopId, 'survey'))
+    if (record.status === 'open') publish(ctx, record)
 }
 
 /** Writes the survey's public state (counts; results and comments once closed) into the control document. */

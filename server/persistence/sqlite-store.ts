@@ -1,7 +1,7 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { PendingUpdate, Store, StoredDocument, WorkshopRecord } from './store.ts'
+import type { PendingUpdate, RoundKind, Store, StoredDocument, WorkshopRecord } from './store.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -72,6 +72,7 @@ export function openSqliteStore(dataDir: string): Store {
   // Only power loss could drop the last transactions; FULL would fsync every group commit.
   db.pragma('synchronous = NORMAL')
   db.exec(SCHEMA)
+  addColumnIfMissing(db, 'surveys', 'kind', "TEXT NOT NULL DEFAULT 'survey'")
 
   const insertWorkshop = db.prepare(
     `INSERT INTO workshops (id, title, organisation, language, created_at,
@@ -120,6 +121,7 @@ export function openSqliteStore(dataDir: string): Store {
   type SurveyRow = {
     id: string
     workshop_id: string
+    kind: RoundKind
     definition: string
     status: 'open' | 'closed'
     created_at: number
@@ -128,6 +130,7 @@ export function openSqliteStore(dataDir: string): Store {
   const toSurvey = (row: SurveyRow) => ({
     id: row.id,
     workshopId: row.workshop_id,
+    kind: row.kind,
     definition: row.definition,
     status: row.status,
     createdAt: row.created_at,
@@ -139,15 +142,18 @@ export function openSqliteStore(dataDir: string): Store {
     updatedAt: row.updated_at,
   })
   const insertSurvey = db.prepare(
-    'INSERT INTO surveys (id, workshop_id, definition, status, created_at) VALUES (@id, @workshopId, @definition, @status, @createdAt)',
+    `INSERT INTO surveys (id, workshop_id, kind, definition, status, created_at)
+     VALUES (@id, @workshopId, @kind, @definition, @status, @createdAt)`,
   )
   const selectSurvey = db.prepare<[string, string], SurveyRow>(
     'SELECT * FROM surveys WHERE workshop_id = ? AND id = ?',
   )
-  const selectSurveys = db.prepare<[string], SurveyRow>(
-    'SELECT * FROM surveys WHERE workshop_id = ? ORDER BY created_at',
+  const selectSurveys = db.prepare<[string, string], SurveyRow>(
+    'SELECT * FROM surveys WHERE workshop_id = ? AND kind = ? ORDER BY created_at',
   )
-  const selectOpenSurveys = db.prepare<[], SurveyRow>("SELECT * FROM surveys WHERE status = 'open'")
+  const selectOpenSurveys = db.prepare<[string], SurveyRow>(
+    "SELECT * FROM surveys WHERE status = 'open' AND kind = ?",
+  )
   const updateSurveyStatus = db.prepare<[string, string]>('UPDATE surveys SET status = ? WHERE id = ?')
   const upsertBallot = db.prepare(
     `INSERT INTO ballots (survey_id, participant_id, ballot, updated_at) VALUES (@surveyId, @participantId, @ballot, @updatedAt)
@@ -224,8 +230,8 @@ export function openSqliteStore(dataDir: string): Store {
       const row = selectSurvey.get(workshopId, surveyId)
       return row && toSurvey(row)
     },
-    listOpenSurveys: () => selectOpenSurveys.all().map(toSurvey),
-    listSurveys: (workshopId) => selectSurveys.all(workshopId).map(toSurvey),
+    listOpenSurveys: (kind) => selectOpenSurveys.all(kind).map(toSurvey),
+    listSurveys: (workshopId, kind) => selectSurveys.all(workshopId, kind).map(toSurvey),
     setSurveyStatus: (surveyId, status) => updateSurveyStatus.run(status, surveyId),
     putBallot: (ballot) => upsertBallot.run(ballot),
     getBallot(surveyId, participantId) {
@@ -235,4 +241,11 @@ export function openSqliteStore(dataDir: string): Store {
     listBallots: (surveyId) => selectBallots.all(surveyId).map(toBallot),
     close: () => db.close(),
   }
+}
+
+/** Databases created before a column existed get it on open (SQLite has no ADD COLUMN IF NOT EXISTS). */
+function addColumnIfMissing(db: Database.Database, table: string, column: string, definition: string): void {
+  const columns = db.prepare(`PRAGMA table_info(${table})`).all() as { name: string }[]
+  if (!columns.some((c) => c.name === column))
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${column} ${definition}`)
 }

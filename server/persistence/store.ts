@@ -22,11 +22,19 @@ export type ParticipantRecord = {
   createdAt: number
 }
 
+/**
+ * Rounds of private ballots: the quick survey and meeting 2's silent scoring round share the
+ * table (one ballot per participant and round; only aggregates leave the server).
+ */
+export type RoundKind = 'survey' | 'scoring'
+
 export type SurveyRecord = {
   id: string
   workshopId: string
+  kind: RoundKind
   /** The survey's definition and options, as JSON (see shared/domain/survey.ts). */
   definition: string
+  /** closed = a survey's results or a scoring round's averages are published. */
   status: 'open' | 'closed'
   createdAt: number
 }
@@ -55,8 +63,8 @@ export interface Store {
   listParticipants(workshopId: string): ParticipantRecord[]
   createSurvey(survey: SurveyRecord): void
   getSurvey(workshopId: string, surveyId: string): SurveyRecord | undefined
-  listSurveys(workshopId: string): SurveyRecord[]
-  listOpenSurveys(): SurveyRecord[]
+  listSurveys(workshopId: string, kind: RoundKind): SurveyRecord[]
+  listOpenSurveys(kind: RoundKind): SurveyRecord[]
   setSurveyStatus(surveyId: string, status: SurveyRecord['status']): void
   /** One ballot per participant and survey: a new one replaces the old. */
   putBallot(ballot: BallotRecord): void

@@ -14,11 +14,16 @@ export const CONTENT_COLLECTIONS = [
   'stageData',
   'interventions',
   'interventionGroups',
+  'subActions',
 ] as const
+
+/** Root maps that are not record collections: settings and cells, keyed by name. */
+export const CONTENT_MAPS = ['materiality', 'raci'] as const
 
 export function contentRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
   return [
     metaMap(doc),
     ...CONTENT_COLLECTIONS.map((name) => recordsOf(doc, name)),
+    ...CONTENT_MAPS.map((name) => doc.getMap(name)),
   ] as Y.AbstractType<unknown>[]
 }

@@ -1,4 +1,5 @@
 import type * as Y from 'yjs'
+import type { PublishedScoringRound } from '../domain/scoring-round.ts'
 import type { PublishedSurvey } from '../domain/survey.ts'
 import { isStepId, type StepId } from '../steps.ts'
 import { localAction } from './origin.ts'
@@ -26,4 +27,25 @@ export function readSurvey(doc: Y.Doc): PublishedSurvey | null {
 
 export function publishSurvey(doc: Y.Doc, survey: PublishedSurvey): void {
   controlMap(doc).set('survey', survey)
+}
+
+/** The priority areas the facilitator confirmed in meeting 2: intervention ids, in order. */
+export function readPriorities(doc: Y.Doc): string[] {
+  const value = controlMap(doc).get('priorities')
+  return Array.isArray(value) ? value.filter((id): id is string => typeof id === 'string') : []
+}
+
+export function setPriorities(doc: Y.Doc, ids: readonly string[]): void {
+  localAction(doc, () => controlMap(doc).set('priorities', [...new Set(ids)]))
+}
+
+/** The silent scoring round the server published (only the server writes it), or null. */
+export function readScoringRound(doc: Y.Doc): PublishedScoringRound | null {
+  const value = controlMap(doc).get('scoring')
+  if (!value || typeof value !== 'object' || typeof (value as { id?: unknown }).id !== 'string') return null
+  return value as PublishedScoringRound
+}
+
+export function publishScoringRound(doc: Y.Doc, round: PublishedScoringRound): void {
+  controlMap(doc).set('scoring', round)
 }

@@ -38,3 +38,25 @@ export async function createWorkshop(base: string, body: object = { title: 'Test
   if (response.status !== 201) throw new Error(`create failed: ${response.status} ${await response.text()}`)
   return (await response.json()) as CreatedWorkshop
 }
+
+export type ApiCall = { method?: string; key?: string; token?: string; body?: unknown }
+
+/** JSON calls on one workshop's API, and joining it as a named participant. */
+export function workshopApi(base: () => string, workshopId: () => string, participantKey: () => string) {
+  async function api(path: string, init: ApiCall = {}) {
+    const headers: Record<string, string> = { 'content-type': 'application/json' }
+    if (init.key) headers.authorization = `Bearer ${init.key}`
+    if (init.token) headers['x-participant-token'] = init.token
+    const response = await fetch(`${base()}/api/workshops/${workshopId()}${path}`, {
+      method: init.method ?? 'GET',
+      headers,
+      ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+    })
+    return { status: response.status, body: await response.json() }
+  }
+  async function join(name: string) {
+    const { body } = await api('/participants', { method: 'POST', key: participantKey(), body: { name } })
+    return body as { id: string; token: string }
+  }
+  return { api, join }
+}

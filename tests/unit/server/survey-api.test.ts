@@ -5,7 +5,13 @@ import type { PublishedSurvey } from '../../../shared/domain/survey.ts'
 import { readSurvey } from '../../../shared/schema/control.ts'
 import { readInterventions } from '../../../shared/schema/interventions.ts'
 import { connectProvider, whenSynced } from '../../support/clients.ts'
-import { type CreatedWorkshop, startTestServer, type TestServer, tempDataDir } from '../../support/server.ts'
+import {
+  type CreatedWorkshop,
+  startTestServer,
+  type TestServer,
+  tempDataDir,
+  workshopApi,
+} from '../../support/server.ts'
 
 let server: TestServer
 let workshop: CreatedWorkshop
@@ -14,29 +20,11 @@ let control: { doc: Y.Doc; provider: WebsocketProvider }
 const providers: WebsocketProvider[] = []
 const dataDir = tempDataDir()
 
-async function api(
-  path: string,
-  init: { method?: string; key?: string; token?: string; body?: unknown } = {},
-) {
-  const headers: Record<string, string> = { 'content-type': 'application/json' }
-  if (init.key) headers.authorization = `Bearer ${init.key}`
-  if (init.token) headers['x-participant-token'] = init.token
-  const response = await fetch(`${server.base}/api/workshops/${workshop.id}${path}`, {
-    method: init.method ?? 'GET',
-    headers,
-    ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
-  })
-  return { status: response.status, body: await response.json() }
-}
-
-async function join(name: string) {
-  const { body } = await api('/participants', {
-    method: 'POST',
-    key: workshop.keys.participant,
-    body: { name },
-  })
-  return body as { id: string; token: string }
-}
+const { api, join } = workshopApi(
+  () => server.base,
+  () => workshop.id,
+  () => workshop.keys.participant,
+)
 
 const survey = () => readSurvey(control.doc) as PublishedSurvey
 

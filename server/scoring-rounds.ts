@@ -1,0 +1,169 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import {
+  type PublishedScoringRound,
+  type ScoringBallot,
+  scoringBallotProblems,
+  tallyScoringRound,
+} from '../shared/domain/scoring-round.ts'
+import { roomName } from '../shared/rooms.ts'
+import { publishScoringRound } from '../shared/schema/control.ts'
+import { readInterventions } from '../shared/schema/interventions.ts'
+import { setMatrixPositions } from '../shared/schema/materiality.ts'
+import { authenticate } from './auth.ts'
+import {
+  type HttpContext,
+  HttpError,
+  keyOf,
+  parseBody,
+  readJsonBody,
+  refuseBallot,
+  sendJson,
+} from './http-common.ts'
+import { participantOf } from './participants.ts'
+import type { SurveyRecord } from './persistence/store.ts'
+
+type StoredRound = { interventionIds: string[]; titles: Record<string, string> }
+
+const CreateRoundBody = z.object({
+  interventionIds: z.array(z.string().min(1)).min(1, 'choose at least one intervention').max(50).optional(),
+})
+
+const Pair = z.object({ x: z.number(), y: z.number() })
+const RoundBallotBody = z.object({ scores: z.record(z.string(), Pair) })
+
+/**
+ * Meeting 2's silent scoring round. Like the survey, ballots arrive over HTTP with the
+ * participant's token and stay in SQLite; the control document gets counts while it is open
+ * and, on reveal, the averages and spreads. Revealing also places every scored intervention
+ * at its average on the materiality matrix, in the same moment for everyone.
+ */
+export async function scoringRoundsRoute(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  workshopId: string,
+  roundId: string | undefined,
+  action: string | undefined,
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+  const facilitatorOnly = () => {
+    if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator runs the scoring round')
+  }
+
+  if (!roundId) {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to start a scoring round')
+    facilitatorOnly()
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0
+    const body = parseBody(CreateRoundBody, hasBody ? await readJsonBody(req) : {})
+    const content = ctx.rooms.open(roomName(workshopId, 'content'), 'content')
+    const interventions = readInterventions(content.doc)
+    const titles = Object.fromEntries(interventions.map((i) => [i.id, i.title]))
+    const interventionIds = body.interventionIds ?? interventions.map((i) => i.id)
+    if (interventionIds.length === 0) throw new HttpError(400, 'there are no macro interventions to score')
+    const unknown = interventionIds.filter((id) => !(id in titles))
+    if (unknown.length > 0) throw new HttpError(400, `unknown interventions: ${unknown.join(', ')}`)
+    // One round at a time: starting a new one closes any still open, without revealing it.
+    for (const open of ctx.store.listSurveys(workshopId, 'scoring')) {
+      if (open.status === 'open') ctx.store.setSurveyStatus(open.id, 'closed')
+    }
+    const record: SurveyRecord = {
+      id: randomUUID(),
+      workshopId,
+      kind: 'scoring',
+      definition: JSON.stringify({ interventionIds, titles } satisfies StoredRound),
+      status: 'open',
+      createdAt: Date.now(),
+    }
+    ctx.store.createSurvey(record)
+    publish(ctx, record)
+    return sendJson(res, 201, { id: record.id })
+  }
+
+  const record = ctx.store.getSurvey(workshopId, roundId)
+  if (record?.kind !== 'scoring') throw new HttpError(404, 'no such scoring round in this workshop')
+  const round = JSON.parse(record.definition) as StoredRound
+
+  if (action === 'reveal') {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to reveal the scoring round')
+    facilitatorOnly()
+    if (record.status !== 'open') throw new HttpError(409, 'this scoring round is already closed')
+    ctx.store.setSurveyStatus(record.id, 'closed')
+    const revealed = { ...record, status: 'closed' as const }
+    const results = publish(ctx, revealed)
+    const positions = Object.fromEntries(
+      results.results.flatMap((r) =>
+        r.x === null || r.y === null ? [] : [[r.interventionId, { x: r.x, y: r.y }]],
+      ),
+    )
+    ctx.rooms.applyServerChange(roomName(workshopId, 'content'), 'content', (doc) =>
+      setMatrixPositions(doc, positions),
+    )
+    return sendJson(res, 200, { status: 'revealed', results })
+  }
+
+  if (action === 'participation') {
+    facilitatorOnly()
+    const answered = new Set(ctx.store.listBallots(record.id).map((b) => b.participantId))
+    const people = ctx.store.listParticipants(workshopId)
+    return sendJson(res, 200, {
+      answered: people.filter((p) => answered.has(p.id)).map((p) => p.name),
+      pending: people.filter((p) => !answered.has(p.id)).map((p) => p.name),
+    })
+  }
+
+  if (action === 'ballot') {
+    if (auth.role !== 'participant') throw new HttpError(403, 'only participants score in the round')
+    const participant = participantOf(ctx, req, workshopId)
+    if (method === 'GET') {
+      const mine = ctx.store.getBallot(record.id, participant.id)
+      return sendJson(res, 200, { ballot: mine ? JSON.parse(mine.ballot) : null })
+    }
+    if (method !== 'PUT') throw new HttpError(405, 'use PUT to score')
+    if (record.status !== 'open') throw new HttpError(409, 'the scoring round is closed')
+    const ballot: ScoringBallot = parseBody(RoundBallotBody, await readJsonBody(req))
+    const problems = scoringBallotProblems(round.interventionIds, ballot)
+    if (problems.length > 0) return refuseBallot(res, problems)
+    ctx.store.putBallot({
+      surveyId: record.id,
+      participantId: participant.id,
+      ballot: JSON.stringify(ballot),
+      updatedAt: Date.now(),
+    })
+    publish(ctx, record)
+    return sendJson(res, 200, { stored: true })
+  }
+  throw new HttpError(404, 'no such API endpoint')
+}
+
+/** A new participant changes the open round's "answered of registered" count. */
+export function republishOpenScoringRounds(ctx: HttpContext, workshopId: string): void {
+  for (const record of ctx.store.listSurveys(workshopId, 'scoring')) {
+    if (record.status === 'open') publish(ctx, record)
+  }
+}
+
+function publish(ctx: HttpContext, record: SurveyRecord) {
+  const round = JSON.parse(record.definition) as StoredRound
+  const ballots = ctx.store.listBallots(record.id)
+  const results = tallyScoringRound(
+    round.interventionIds,
+    ballots.map((b) => JSON.parse(b.ballot) as ScoringBallot),
+  )
+  const published: PublishedScoringRound = {
+    id: record.id,
+    status: record.status === 'open' ? 'open' : 'revealed',
+    interventions: round.interventionIds.map((id) => ({ id, title: round.titles[id] ?? '' })),
+    answered: ballots.length,
+    registered: ctx.store.listParticipants(record.workshopId).length,
+    results: record.status === 'open' ? null : results,
+  }
+  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+    publishScoringRound(doc, published),
+  )
+  return results
+}
