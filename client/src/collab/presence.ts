@@ -33,7 +33,9 @@ function readPresence(session: WorkshopSession): Presence[] {
   const people: Presence[] = []
   for (const [clientId, state] of session.contentProvider.awareness.getStates()) {
     if (typeof state.name !== 'string' || !state.name) continue
-    people.push({ ...(state as LocalPresence), clientId })
+    // A live drag changes many times a second: it has its own store (drag-presence.ts).
+    const { drag: _drag, ...presence } = state
+    people.push({ ...(presence as LocalPresence), clientId })
   }
   return people.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
 }

@@ -12,7 +12,8 @@ export class BallotRefused extends ApiError {
   }
 }
 
-async function call<T>(
+/** A JSON call on one workshop's API with its key (and the participant's token when given). */
+export async function workshopCall<T>(
   workshopId: string,
   path: string,
   key: string,
@@ -48,15 +49,22 @@ export type NewSurvey = {
 
 export const surveyApi = {
   create: (workshopId: string, key: string, survey: NewSurvey) =>
-    call<{ id: string }>(workshopId, '/surveys', key, { method: 'POST', body: JSON.stringify(survey) }),
+    workshopCall<{ id: string }>(workshopId, '/surveys', key, {
+      method: 'POST',
+      body: JSON.stringify(survey),
+    }),
   setOpen: (workshopId: string, key: string, surveyId: string, open: boolean) =>
-    call(workshopId, `/surveys/${surveyId}/${open ? 'reopen' : 'close'}`, key, { method: 'POST' }),
+    workshopCall(workshopId, `/surveys/${surveyId}/${open ? 'reopen' : 'close'}`, key, { method: 'POST' }),
   participation: (workshopId: string, key: string, surveyId: string) =>
-    call<{ answered: string[]; pending: string[] }>(workshopId, `/surveys/${surveyId}/participation`, key),
+    workshopCall<{ answered: string[]; pending: string[] }>(
+      workshopId,
+      `/surveys/${surveyId}/participation`,
+      key,
+    ),
   myBallot: (workshopId: string, key: string, surveyId: string, token: string) =>
-    call<{ ballot: Ballot | null }>(workshopId, `/surveys/${surveyId}/ballot`, key, {}, token),
+    workshopCall<{ ballot: Ballot | null }>(workshopId, `/surveys/${surveyId}/ballot`, key, {}, token),
   answer: (workshopId: string, key: string, surveyId: string, token: string, ballot: Ballot) =>
-    call(
+    workshopCall(
       workshopId,
       `/surveys/${surveyId}/ballot`,
       key,

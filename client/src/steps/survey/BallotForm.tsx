@@ -2,6 +2,7 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { BallotProblem, PublishedSurvey } from '../../../../shared/domain/survey.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { RatingButtons } from '../../components/RatingButtons.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { loadIdentity } from '../../lib/local-memory.ts'
 import { BallotRefused, surveyApi } from '../../lib/survey-api.ts'
@@ -86,24 +87,12 @@ export function BallotForm({ survey }: { survey: PublishedSurvey }) {
             {intervention.title || t('meeting1.interventions.untitled')}
           </legend>
           {question.kind === 'rating' ? (
-            <div className="flex flex-wrap gap-2">
-              {[1, 2, 3, 4, 5].map((value) => (
-                <label
-                  key={value}
-                  className="flex min-h-11 min-w-11 cursor-pointer items-center justify-center rounded border border-slate-300 px-3 has-[:checked]:bg-indigo-700 has-[:checked]:text-white"
-                >
-                  <input
-                    type="radio"
-                    className="sr-only"
-                    name={`score-${intervention.id}`}
-                    checked={scores[intervention.id] === value}
-                    onChange={() => set(intervention.id, value)}
-                    aria-label={t('survey.ballot.rate', { value, title: intervention.title })}
-                  />
-                  {value}
-                </label>
-              ))}
-            </div>
+            <RatingButtons
+              name={`score-${intervention.id}`}
+              value={scores[intervention.id]}
+              onChange={(value) => set(intervention.id, value)}
+              labelOf={(value) => t('survey.ballot.rate', { value, title: intervention.title })}
+            />
           ) : (
             <label className="flex items-center gap-2">
               {t('survey.ballot.points')}

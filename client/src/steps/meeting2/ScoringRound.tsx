@@ -1,0 +1,226 @@
+import { type FormEvent, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { Axis, PublishedScoringRound, ScoringProblem } from '../../../../shared/domain/scoring-round.ts'
+import { useSession } from '../../collab/hooks.ts'
+import { RatingButtons } from '../../components/RatingButtons.tsx'
+import { ApiError } from '../../lib/api.ts'
+import { loadIdentity } from '../../lib/local-memory.ts'
+import { scoringApi } from '../../lib/scoring-api.ts'
+import { BallotRefused } from '../../lib/survey-api.ts'
+import type { Meeting2Board } from './board.ts'
+
+/**
+ * The optional silent round: the facilitator starts it, everyone scores alone (the server keeps
+ * the ballots), the reveal places each card at the group's average with its spread.
+ */
+export function ScoringRound({ board }: { board: Meeting2Board }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const round = board.round
+  const facilitator = session.role === 'facilitator'
+  const [error, setError] = useState<string | null>(null)
+  const run = (action: Promise<unknown>) => {
+    setError(null)
+    action.catch((caught: unknown) =>
+      setError(caught instanceof ApiError ? caught.message : t('home.offline')),
+    )
+  }
+  return (
+    <section
+      aria-labelledby="scoring-heading"
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h3 id="scoring-heading" className="text-lg font-semibold">
+        {t('meeting2.scoring.heading')}
+      </h3>
+      <p className="text-sm text-slate-700">{t('meeting2.scoring.explain')}</p>
+      {round && (
+        <p aria-live="polite" data-testid="scoring-status" className="font-medium">
+          {round.status === 'open'
+            ? t('meeting2.scoring.open', { answered: round.answered, registered: round.registered })
+            : t('meeting2.scoring.revealed', { count: round.results?.ballots ?? 0 })}
+        </p>
+      )}
+      {facilitator && (
+        <div className="flex flex-wrap gap-2">
+          {round?.status === 'open' ? (
+            <button
+              type="button"
+              onClick={() => run(scoringApi.reveal(session.workshopId, session.key, round.id))}
+              className="min-h-9 rounded bg-indigo-700 px-3 font-medium text-white"
+            >
+              {t('meeting2.scoring.reveal')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              disabled={board.interventions.length === 0}
+              onClick={() => run(scoringApi.start(session.workshopId, session.key))}
+              className="min-h-9 rounded border border-indigo-700 px-3 text-indigo-800 disabled:opacity-50"
+            >
+              {round ? t('meeting2.scoring.startAgain') : t('meeting2.scoring.start')}
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+      {facilitator && round?.status === 'open' && <Pending roundId={round.id} answered={round.answered} />}
+      {session.role === 'participant' && round?.status === 'open' && (
+        <ScoringForm round={round} board={board} />
+      )}
+      {round?.status === 'revealed' && round.results && (
+        <div>
+          <h4 className="font-semibold">{t('meeting2.scoring.disagreement')}</h4>
+          <ol className="list-decimal pl-5 text-sm" data-testid="scoring-disagreement">
+            {round.results.disagreementOrder.map((id) => {
+              const result = round.results?.results.find((r) => r.interventionId === id)
+              return (
+                <li key={id}>
+                  {round.interventions.find((i) => i.id === id)?.title ||
+                    t('meeting1.interventions.untitled')}{' '}
+                  —{' '}
+                  {t('meeting2.scoring.spread', {
+                    x: result?.spreadX,
+                    y: result?.spreadY,
+                    xLabel: board.xLabel,
+                    yLabel: board.yLabel,
+                  })}
+                </li>
+              )
+            })}
+          </ol>
+        </div>
+      )}
+    </section>
+  )
+}
+
+function Pending({ roundId, answered }: { roundId: string; answered: number }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const [pending, setPending] = useState<string[] | null>(null)
+  // biome-ignore lint/correctness/useExhaustiveDependencies: `answered` is the trigger: refetch when the live count moves
+  useEffect(() => {
+    let cancelled = false
+    scoringApi.participation(session.workshopId, session.key, roundId).then(
+      (result) => !cancelled && setPending(result.pending),
+      () => {},
+    )
+    return () => {
+      cancelled = true
+    }
+  }, [session, roundId, answered])
+  if (!pending || pending.length === 0) return null
+  return (
+    <p className="text-sm" data-testid="scoring-pending">
+      {t('meeting2.scoring.pending', { names: pending.join(', ') })}
+    </p>
+  )
+}
+
+type Scores = Record<string, Partial<Record<Axis, number>>>
+
+function ScoringForm({ round, board }: { round: PublishedScoringRound; board: Meeting2Board }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const token = loadIdentity(session.workshopId)?.token ?? null
+  const [scores, setScores] = useState<Scores>({})
+  const [state, setState] = useState<'editing' | 'saving' | 'saved'>('editing')
+  const [error, setError] = useState<string | null>(null)
+
+  useEffect(() => {
+    if (!token) return
+    scoringApi.myBallot(session.workshopId, session.key, round.id, token).then(
+      ({ ballot }) => {
+        if (!ballot) return
+        setScores({ ...ballot.scores })
+        setState('saved')
+      },
+      () => {},
+    )
+  }, [session, round.id, token])
+
+  const axisLabel = (axis: Axis) => (axis === 'x' ? board.xLabel : board.yLabel)
+  const describeProblem = (problem: ScoringProblem) => {
+    const title =
+      'interventionId' in problem
+        ? round.interventions.find((i) => i.id === problem.interventionId)?.title
+        : ''
+    return `${axisLabel(problem.axis)}: ${t(`survey.problems.${problem.problem}`, { ...problem, title })}`
+  }
+  const submit = async (event: FormEvent) => {
+    event.preventDefault()
+    if (!token) return setError(t('survey.noToken'))
+    setState('saving')
+    setError(null)
+    try {
+      await scoringApi.score(session.workshopId, session.key, round.id, token, {
+        scores: scores as Record<string, Record<Axis, number>>,
+      })
+      setState('saved')
+    } catch (caught) {
+      setState('editing')
+      if (caught instanceof BallotRefused)
+        setError((caught.problems as ScoringProblem[]).map(describeProblem).join(' '))
+      else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
+    }
+  }
+  const set = (id: string, axis: Axis, value: number) => {
+    setScores({ ...scores, [id]: { ...scores[id], [axis]: value } })
+    setState('editing')
+  }
+  return (
+    <form onSubmit={submit} className="grid gap-3" aria-label={t('meeting2.scoring.formLabel')}>
+      <p className="text-sm">{t('meeting2.scoring.scale')}</p>
+      {round.interventions.map((intervention) => (
+        <fieldset
+          key={intervention.id}
+          className="grid gap-2 border-b border-slate-100 pb-2"
+          data-testid="scoring-item"
+        >
+          <legend className="font-medium">
+            {intervention.title || t('meeting1.interventions.untitled')}
+          </legend>
+          {(['x', 'y'] as const).map((axis) => (
+            <div key={axis} className="grid gap-1">
+              <span className="text-sm">{axisLabel(axis)}</span>
+              <RatingButtons
+                name={`scoring-${intervention.id}-${axis}`}
+                value={scores[intervention.id]?.[axis]}
+                onChange={(value) => set(intervention.id, axis, value)}
+                labelOf={(value) =>
+                  t('meeting2.scoring.rate', { value, axis: axisLabel(axis), title: intervention.title })
+                }
+              />
+            </div>
+          ))}
+        </fieldset>
+      ))}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+      {state === 'saved' && (
+        <p
+          role="status"
+          className="rounded bg-emerald-50 px-3 py-2 text-emerald-900"
+          data-testid="scoring-saved"
+        >
+          {t('meeting2.scoring.saved')}
+        </p>
+      )}
+      <button
+        type="submit"
+        disabled={state === 'saving'}
+        className="min-h-11 justify-self-start rounded bg-indigo-700 px-4 font-semibold text-white disabled:opacity-50"
+      >
+        {t('meeting2.scoring.send')}
+      </button>
+    </form>
+  )
+}
