@@ -124,3 +124,149 @@ test.describe('meeting 2, live', () => {
       .toMatch(/^\[(\{"x":80,"y":80\}),\1\]$|^\[(\{"x":20,"y":30\}),\2\]$/)
   })
 })
+
+test.describe('meeting 2, keyboard, priorities and the RACI', () => {
+  let workshop: Workshop
+  test.beforeEach(async ({ tavolo }) => {
+    workshop = await tavolo.createWorkshop({ demo: true, language: 'it' })
+  })
+
+  test('a card moves with the arrow keys alone and the other screen follows', async ({ tavolo, person }) => {
+    const giulia = await onMeeting2(tavolo, person, workshop, 'Giulia')
+    const marco = await onMeeting2(tavolo, person, workshop, 'Marco')
+    await giulia.getByRole('button', { name: /Metti al centro i 3 non posizionati/ }).click()
+    const handle = card(giulia, WELCOME).getByRole('button')
+    await handle.focus()
+    for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowUp', 'ArrowDown']) {
+      await giulia.keyboard.press(key)
+    }
+    await expect(giulia.getByTestId('matrix-announcement')).toHaveText(
+      `${WELCOME}: 53 in orizzontale, 59 in verticale, Alta per entrambi: priorità`,
+    )
+    await expect(handle).toBeFocused()
+    await expect.poll(() => positionOf(marco, WELCOME)).toEqual({ x: 53, y: 59 })
+    // The table is the keyboard's other way in: a value out of range is refused, with a reason.
+    const field = marco.getByRole('spinbutton', { name: `Rilevanza per i clienti di ${WELCOME} (0-100)` })
+    await field.fill('140')
+    await field.press('Enter')
+    await expect(marco.getByRole('alert')).toHaveText('Inserisci un numero intero da 0 a 100.')
+    await expect.poll(() => positionOf(giulia, WELCOME)).toEqual({ x: 53, y: 59 })
+  })
+
+  test('confirmed priorities become the RACI rows; two people fill it, the rules are checked live, a reload keeps all', async ({
+    tavolo,
+    person,
+  }) => {
+    const fabio = await onMeeting2(tavolo, person, workshop, 'Fabio', 'facilitator')
+    const giulia = await onMeeting2(tavolo, person, workshop, 'Giulia')
+    await place(fabio, PRICES, 90, 80)
+    await place(fabio, WELCOME, 30, 90)
+    await place(fabio, CAR, 70, 70)
+    await expect(giulia.getByTestId('suggested-priorities').getByRole('listitem')).toHaveText([
+      `1. ${PRICES} (punteggio 72)`,
+      `3. ${CAR} (punteggio 49)`,
+    ])
+    await expect(giulia.getByRole('button', { name: 'Conferma il suggerimento' })).toHaveCount(0)
+    await fabio.getByRole('button', { name: 'Conferma il suggerimento' }).click()
+    await expect(giulia.getByTestId('confirmed-priorities').getByRole('listitem')).toHaveText([
+      `★ 1. ${PRICES}`,
+      `★ 2. ${CAR}`,
+    ])
+    await expect(giulia.getByTestId('raci-row')).toHaveCount(2)
+    await expect(card(giulia, PRICES).getByRole('button')).toHaveText('★1')
+
+    const cell = (page: Page, unit: string, row: string) =>
+      page.getByRole('button', { name: new RegExp(`^${unit} per ${row}: `) })
+    // Giulia types letters and moves with arrows; Fabio clicks, at the same time, other cells.
+    await cell(giulia, 'Vendite', PRICES).focus()
+    await giulia.keyboard.press('a')
+    await giulia.keyboard.press('ArrowRight')
+    await giulia.keyboard.press('r')
+    await cell(fabio, 'IT', CAR).click()
+    await expect(cell(fabio, 'IT', CAR)).toHaveText('R')
+    for (const page of [giulia, fabio]) {
+      await expect(cell(page, 'Vendite', PRICES)).toHaveText('A')
+      await expect(cell(page, 'Customer care', PRICES)).toHaveText('R')
+      await expect(cell(page, 'IT', CAR)).toHaveText('R')
+    }
+    const check = (page: Page, row: number) => page.getByTestId('raci-row-check').nth(row)
+    await expect(check(fabio, 0)).toHaveText('✓ completa')
+    await expect(check(fabio, 1)).toHaveText("⚠ Manca la A: un'unità deve risponderne.")
+
+    // A second A on the first row: flagged on both screens, then fixed.
+    await cell(fabio, 'Marketing', PRICES).click()
+    await fabio.keyboard.press('a')
+    for (const page of [giulia, fabio]) {
+      await expect(check(page, 0)).toHaveText('⚠ Più di una A (Vendite, Marketing): tienine una sola.')
+    }
+    await giulia.getByRole('button', { name: /^Marketing per Listino/ }).focus()
+    await giulia.keyboard.press('Delete')
+    for (const page of [giulia, fabio]) await expect(check(page, 0)).toHaveText('✓ completa')
+    await expect(giulia.getByTestId('raci-load').first()).toContainText('R 0 · A 1')
+
+    await giulia
+      .getByRole('textbox', { name: `Nuova sotto-azione per ${CAR}` })
+      .fill('Accordo con due noleggiatori')
+    await giulia.getByRole('textbox', { name: `Nuova sotto-azione per ${CAR}` }).press('Enter')
+    await expect(fabio.getByTestId('raci-row')).toHaveCount(3)
+    await expect(fabio.getByRole('textbox', { name: 'Sotto-azione', exact: true })).toHaveValue(
+      'Accordo con due noleggiatori',
+    )
+
+    await giulia.reload()
+    await openMeeting2(giulia)
+    await expect(cell(giulia, 'Vendite', PRICES)).toHaveText('A')
+    await expect(cell(giulia, 'IT', CAR)).toHaveText('R')
+    await expect(giulia.getByTestId('raci-row')).toHaveCount(3)
+    expect(await violations(giulia)).toEqual([])
+  })
+
+  test('the silent scoring round: private scores, the reveal places the cards at the averages with their spread', async ({
+    tavolo,
+    person,
+  }) => {
+    const fabio = await onMeeting2(tavolo, person, workshop, 'Fabio', 'facilitator')
+    const giulia = await onMeeting2(tavolo, person, workshop, 'Giulia')
+    const marco = await onMeeting2(tavolo, person, workshop, 'Marco')
+    await fabio.getByRole('button', { name: 'Avvia un giro di voto silenzioso' }).click()
+    await expect(fabio.getByTestId('scoring-status')).toHaveText('Voto aperto: 0 su 2 hanno votato')
+    await expect(fabio.getByTestId('scoring-pending')).toHaveText('Devono ancora votare: Giulia, Marco')
+
+    const score = async (page: Page, pairs: [number, number][]) => {
+      for (const [i, title] of [PRICES, WELCOME, CAR].entries()) {
+        const [x, y] = pairs[i]!
+        await page
+          .getByRole('radio', { name: `${x} su Rilevanza per i clienti per ${title}` })
+          .check({ force: true })
+        await page
+          .getByRole('radio', { name: `${y} su Rilevanza per l'organizzazione per ${title}` })
+          .check({ force: true })
+      }
+      await page.getByRole('button', { name: 'Salva i miei voti' }).click()
+      await expect(page.getByTestId('scoring-saved')).toBeVisible()
+    }
+    await score(giulia, [
+      [5, 5],
+      [1, 5],
+      [3, 3],
+    ])
+    await expect(fabio.getByTestId('scoring-status')).toHaveText('Voto aperto: 1 su 2 hanno votato')
+    await expect(marco.getByTestId('matrix-card')).toHaveCount(0)
+    await score(marco, [
+      [5, 4],
+      [5, 1],
+      [3, 3],
+    ])
+    await expect(fabio.getByTestId('scoring-status')).toHaveText('Voto aperto: 2 su 2 hanno votato')
+
+    await fabio.getByRole('button', { name: 'Rivela le medie' }).click()
+    await expect(giulia.getByTestId('scoring-status')).toHaveText('Rivelato: medie di 2 partecipanti')
+    await expect.poll(() => positionOf(giulia, PRICES)).toEqual({ x: 100, y: 88 })
+    await expect.poll(() => positionOf(marco, WELCOME)).toEqual({ x: 50, y: 50 })
+    await expect(giulia.getByTestId('spread-cross')).toHaveCount(3)
+    await expect(giulia.getByTestId('scoring-disagreement').getByRole('listitem').first()).toContainText(
+      WELCOME,
+    )
+    await expect(giulia.getByRole('radio')).toHaveCount(0)
+  })
+})

@@ -97,4 +97,28 @@ test('the quick survey: open, answer from phones, change an answer, close, same 
   await expect(phones[0]!.page.getByTestId('survey-status')).toHaveText('Sondaggio chiuso')
   expect(await violations(facilitator.page)).toEqual([])
   await facilitator.page.screenshot({ path: test.info().outputPath('results.png'), fullPage: true })
+
+  // Meeting 2 starts from these results: the debrief, and the matrix seeded from the means.
+  for (const page of [facilitator.page, viewer.page]) {
+    await page
+      .getByRole('navigation')
+      .getByRole('button', { name: /Incontro 2/ })
+      .click()
+    await expect(page.getByTestId('survey-debrief').getByTestId('result-row')).toHaveCount(3)
+  }
+  await facilitator.page.getByRole('button', { name: 'Posiziona dai risultati del sondaggio' }).click()
+  const x = (title: string) =>
+    viewer.page.getByTestId('matrix-card').filter({ hasText: title }).getAttribute('data-x')
+  await expect.poll(() => x('Auto sostitutiva garantita in 24 ore')).toBe('75')
+  await expect.poll(() => x('Percorso di benvenuto nel primo mese')).toBe('50')
+  await expect.poll(() => x('Listino unico per tutti i canali')).toBe('25')
+  // The viewer reads the matrix but cannot move it, with the keyboard or otherwise.
+  await expect(
+    viewer.page.getByRole('button', { name: 'Posiziona dai risultati del sondaggio' }),
+  ).toHaveCount(0)
+  await viewer.page.getByTestId('matrix-card').first().getByRole('button').focus()
+  await viewer.page.keyboard.press('ArrowRight')
+  await viewer.page.waitForTimeout(300)
+  expect(await x('Listino unico per tutti i canali')).toBe('25')
+  expect(await violations(viewer.page)).toEqual([])
 })
