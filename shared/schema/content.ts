@@ -15,10 +15,12 @@ export const CONTENT_COLLECTIONS = [
   'interventions',
   'interventionGroups',
   'subActions',
+  'actions',
+  'metrics',
 ] as const
 
 /** Root maps that are not record collections: settings and cells, keyed by name. */
-export const CONTENT_MAPS = ['materiality', 'raci'] as const
+export const CONTENT_MAPS = ['materiality', 'raci', 'actionMatrix'] as const
 
 export function contentRoots(doc: Y.Doc): Y.AbstractType<unknown>[] {
   return [

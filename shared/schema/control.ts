@@ -49,3 +49,13 @@ export function readScoringRound(doc: Y.Doc): PublishedScoringRound | null {
 export function publishScoringRound(doc: Y.Doc, round: PublishedScoringRound): void {
   controlMap(doc).set('scoring', round)
 }
+
+/** The action card the facilitator is walking everyone through in meeting 3's debrief, or null. */
+export function readDebriefCard(doc: Y.Doc): string | null {
+  const value = controlMap(doc).get('debriefCard')
+  return typeof value === 'string' ? value : null
+}
+
+export function setDebriefCard(doc: Y.Doc, actionId: string | null): void {
+  localAction(doc, () => controlMap(doc).set('debriefCard', actionId))
+}

@@ -36,7 +36,7 @@ async function onMeeting2(
 const card = (page: Page, title: string) =>
   page
     .getByTestId('matrix-card')
-    .filter({ has: page.getByRole('button', { name: new RegExp(`^\\d\\. ${title}`) }) })
+    .filter({ has: page.getByRole('button', { name: new RegExp(`^★?\\d\\. ${title}`) }) })
 
 async function positionOf(page: Page, title: string) {
   const c = card(page, title)
@@ -117,11 +117,15 @@ test.describe('meeting 2, live', () => {
     await place(giulia, CAR, 50, 50)
     await expect.poll(() => positionOf(marco, CAR)).toEqual({ x: 50, y: 50 })
     await grab(giulia, CAR, 30, 30)
+    // Marco sees Giulia holding the card at 80/80, grabs it there and pulls it back.
+    await expect(card(marco, CAR).getByTestId('moved-by')).toBeVisible()
+    await expect.poll(() => positionOf(marco, CAR)).toEqual({ x: 80, y: 80 })
     await grab(marco, CAR, -30, -20)
     await Promise.all([giulia.mouse.up(), marco.mouse.up()])
+    // One of the two drops wins on both screens, whole: never x from one and y from the other.
     await expect
       .poll(async () => JSON.stringify([await positionOf(giulia, CAR), await positionOf(marco, CAR)]))
-      .toMatch(/^\[(\{"x":80,"y":80\}),\1\]$|^\[(\{"x":20,"y":30\}),\2\]$/)
+      .toMatch(/^\[(\{"x":80,"y":80\}),\1\]$|^\[(\{"x":50,"y":60\}),\2\]$/)
   })
 })
 
@@ -140,7 +144,7 @@ test.describe('meeting 2, keyboard, priorities and the RACI', () => {
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowUp', 'ArrowDown']) {
       await giulia.keyboard.press(key)
     }
-    await expect(giulia.getByTestId('matrix-announcement')).toHaveText(
+    await expect(giulia.getByTestId('materiality-announcement')).toHaveText(
       `${WELCOME}: 53 in orizzontale, 59 in verticale, Alta per entrambi: priorità`,
     )
     await expect(handle).toBeFocused()
