@@ -2,6 +2,7 @@ import { useTranslation } from 'react-i18next'
 import type { StepId } from '../../../shared/steps.ts'
 import { Meeting1Step } from '../steps/meeting1/Meeting1Step.tsx'
 import { Meeting2Step } from '../steps/meeting2/Meeting2Step.tsx'
+import { Meeting3Step } from '../steps/meeting3/Meeting3Step.tsx'
 import { SetupStep } from '../steps/setup/SetupStep.tsx'
 import { SurveyStep } from '../steps/survey/SurveyStep.tsx'
 
@@ -12,6 +13,7 @@ export function StepView({ step }: { step: StepId }) {
   if (step === 'meeting1') return <Meeting1Step />
   if (step === 'survey') return <SurveyStep />
   if (step === 'meeting2') return <Meeting2Step />
+  if (step === 'meeting3') return <Meeting3Step />
   return (
     <section
       aria-labelledby="step-heading"
