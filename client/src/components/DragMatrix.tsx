@@ -173,35 +173,34 @@ export function DragMatrix(props: Props) {
           onDragEnd={() => finish(true)}
           onDragCancel={() => finish(false)}
         >
-          <div
-            ref={area}
-            className="relative aspect-square w-full max-w-[min(80vh,44rem)] rounded border-2 border-slate-400 bg-white"
-            data-testid={`${name}-matrix`}
-          >
-            <Quadrants
-              threshold={threshold}
-              corners={props.corners}
-              good={props.goodCorner}
-              ticks={props.xTicks}
-            />
-            {props.children}
-            {items.map((item) => {
-              const dragging = remote.find((d) => d.target === target(item.id))
-              const point = live?.id === item.id ? live.point : (dragging ?? item.point)
-              shown.current.set(item.id, { x: point.x, y: point.y })
-              return (
-                <MatrixCard
-                  key={item.id}
-                  item={item}
-                  point={{ x: point.x, y: point.y }}
-                  description={describePoint(item.id, point)}
-                  helpId={helpId}
-                  movedBy={live?.id === item.id ? undefined : dragging}
-                  readOnly={readOnly}
-                  onKeyDown={(event) => nudge(item.id, event)}
-                />
-              )
-            })}
+          <div className="relative aspect-square w-full max-w-[min(80vh,44rem)] rounded border-2 border-slate-400 bg-white">
+            {/* The scale sits inset from the border, so cards at 0 or 100 stay inside the frame. */}
+            <div ref={area} className="absolute inset-7" data-testid={`${name}-matrix`}>
+              <Quadrants
+                threshold={threshold}
+                corners={props.corners}
+                good={props.goodCorner}
+                ticks={props.xTicks}
+              />
+              {props.children}
+              {items.map((item) => {
+                const dragging = remote.find((d) => d.target === target(item.id))
+                const point = live?.id === item.id ? live.point : (dragging ?? item.point)
+                shown.current.set(item.id, { x: point.x, y: point.y })
+                return (
+                  <MatrixCard
+                    key={item.id}
+                    item={item}
+                    point={{ x: point.x, y: point.y }}
+                    description={describePoint(item.id, point)}
+                    helpId={helpId}
+                    movedBy={live?.id === item.id ? undefined : dragging}
+                    readOnly={readOnly}
+                    onKeyDown={(event) => nudge(item.id, event)}
+                  />
+                )
+              })}
+            </div>
           </div>
         </DndContext>
         <span />
@@ -285,9 +284,11 @@ type CardProps = {
 function MatrixCard({ item, point, description, helpId, movedBy, readOnly, onKeyDown }: CardProps) {
   const { t } = useTranslation()
   const { setNodeRef, listeners, isDragging } = useDraggable({ id: item.id, disabled: readOnly })
+  // A zero-size anchor at the point: the dot is centred on it, the title beside it on the side
+  // with room (left of the dot near the right edge).
   return (
     <div
-      className="absolute flex -translate-x-1/2 translate-y-1/2 items-center gap-1"
+      className="absolute"
       style={{ left: `${point.x}%`, bottom: `${point.y}%`, zIndex: isDragging || movedBy ? 20 : 10 }}
       data-testid="matrix-card"
       data-id={item.id}
@@ -302,7 +303,7 @@ function MatrixCard({ item, point, description, helpId, movedBy, readOnly, onKey
         aria-label={`${item.mark}. ${item.title}: ${description}`}
         aria-describedby={helpId}
         aria-disabled={readOnly || undefined}
-        className={`flex min-w-11 h-11 shrink-0 touch-none items-center justify-center rounded-full border-2 px-1 text-base font-bold text-white shadow ${item.tone} ${
+        className={`absolute bottom-0 left-0 flex h-11 min-w-11 -translate-x-1/2 translate-y-1/2 touch-none items-center justify-center rounded-full border-2 px-1 text-base font-bold whitespace-nowrap text-white shadow ${item.tone} ${
           isDragging ? 'cursor-grabbing ring-4 ring-indigo-300' : readOnly ? '' : 'cursor-grab'
         } ${item.highlighted ? 'ring-4 ring-amber-400' : ''}`}
         style={movedBy ? { outline: `3px dashed ${movedBy.colour}`, outlineOffset: 3 } : undefined}
@@ -310,14 +311,16 @@ function MatrixCard({ item, point, description, helpId, movedBy, readOnly, onKey
         {item.mark}
       </button>
       <span
-        className="max-w-36 truncate rounded bg-white/90 px-1 text-xs font-medium shadow-sm"
+        className={`absolute bottom-0 max-w-36 translate-y-1/2 truncate rounded bg-white/90 px-1 text-xs font-medium whitespace-nowrap shadow-sm ${
+          point.x > 65 ? 'right-7' : 'left-7'
+        }`}
         aria-hidden="true"
       >
         {item.title}
       </span>
       {movedBy && (
         <span
-          className="absolute -top-5 left-0 rounded px-1 text-[10px] whitespace-nowrap text-white"
+          className="absolute bottom-7 left-0 -translate-x-1/2 rounded px-1 text-[10px] whitespace-nowrap text-white"
           style={{ backgroundColor: movedBy.colour }}
           data-testid="moved-by"
         >
