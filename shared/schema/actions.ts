@@ -138,10 +138,19 @@ export function duplicateAction(doc: Y.Doc, id: string, copySuffix: string): str
   return copy
 }
 
-/** Removes a card, its metrics, and every dependency on it, in one undo step. */
+/** Removes a card, its metrics, its pipeline entry, and every link to it, in one undo step. */
 export function removeAction(doc: Y.Doc, id: string): void {
   localAction(doc, () => {
     recordsOf(doc, 'actions').delete(id)
+    for (const [entryId, entry] of recordsOf(doc, 'pipeline')) {
+      if (entry instanceof Y.Map && entry.get('actionId') === id) recordsOf(doc, 'pipeline').delete(entryId)
+    }
+    for (const collection of ['kpis', 'goldenRules']) {
+      for (const [, record] of recordsOf(doc, collection)) {
+        const links = record instanceof Y.Map ? record.get('actionIds') : undefined
+        if (links instanceof Y.Map && links.has(id)) links.delete(id)
+      }
+    }
     for (const metric of readMetrics(doc))
       if (metric.actionId === id) recordsOf(doc, 'metrics').delete(metric.id)
     for (const action of readActions(doc)) {

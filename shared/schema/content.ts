@@ -17,6 +17,10 @@ export const CONTENT_COLLECTIONS = [
   'subActions',
   'actions',
   'metrics',
+  'waves',
+  'pipeline',
+  'kpis',
+  'goldenRules',
 ] as const
 
 /** Root maps that are not record collections: settings and cells, keyed by name. */

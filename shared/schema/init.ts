@@ -7,6 +7,7 @@ import { addPain, addTouchpoint, setPainSegment } from './journey.ts'
 import { setStageNps } from './journey-data.ts'
 import { initMeta, metaText } from './meta.ts'
 import { SYSTEM_ORIGIN } from './origin.ts'
+import { seedWaves } from './pipeline.ts'
 import { recordText, setField } from './records.ts'
 import { addNamed, addParticipant, readNamedList } from './setup.ts'
 
@@ -21,6 +22,7 @@ export function initialWorkshopUpdates(input: NewWorkshop): { content: Uint8Arra
   const content = new Y.Doc()
   content.transact(() => {
     initMeta(content, input)
+    seedWaves(content, input.language)
     if (input.demo) fillDemo(content, input.language)
   }, SYSTEM_ORIGIN)
   const control = new Y.Doc()

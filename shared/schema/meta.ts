@@ -3,7 +3,7 @@ import type { Language } from '../i18n-language.ts'
 import { localAction } from './origin.ts'
 
 /** Version of the content document's layout; bump it with a migration in migrations.ts. */
-export const SCHEMA_VERSION = 1
+export const SCHEMA_VERSION = 2
 
 export type MetaTextField = 'title' | 'organisation' | 'focus'
 export const META_TEXT_FIELDS: readonly MetaTextField[] = ['title', 'organisation', 'focus']
