@@ -3,6 +3,7 @@ import type { StepId } from '../../../shared/steps.ts'
 import { Meeting1Step } from '../steps/meeting1/Meeting1Step.tsx'
 import { Meeting2Step } from '../steps/meeting2/Meeting2Step.tsx'
 import { Meeting3Step } from '../steps/meeting3/Meeting3Step.tsx'
+import { Meeting4Step } from '../steps/meeting4/Meeting4Step.tsx'
 import { SetupStep } from '../steps/setup/SetupStep.tsx'
 import { SurveyStep } from '../steps/survey/SurveyStep.tsx'
 
@@ -14,6 +15,7 @@ export function StepView({ step }: { step: StepId }) {
   if (step === 'survey') return <SurveyStep />
   if (step === 'meeting2') return <Meeting2Step />
   if (step === 'meeting3') return <Meeting3Step />
+  if (step === 'meeting4') return <Meeting4Step />
   return (
     <section
       aria-labelledby="step-heading"
