@@ -82,7 +82,7 @@ function KpiCard({ kpi, board }: { kpi: Kpi; board: Meeting4Board }) {
   const toggleCard = useUi((s) => s.toggleCard)
   const problems = kpiProblems(kpi)
   const name = kpi.name || t('meeting4.kpis.unnamed')
-  const describe = (p: KpiProblem) =>
+  const describeProblem = (p: KpiProblem) =>
     t(
       `meeting4.kpis.problems.${p.problem}`,
       'direction' in p ? { direction: t(`meeting4.kpis.direction.${p.direction}`) } : {},
@@ -123,7 +123,7 @@ function KpiCard({ kpi, board }: { kpi: Kpi; board: Meeting4Board }) {
       {problems.length > 0 && (
         <ul className="text-sm text-amber-900" data-testid="kpi-problems" aria-live="polite">
           {problems.map((p) => (
-            <li key={p.problem}>⚠ {describe(p)}</li>
+            <li key={p.problem}>⚠ {describeProblem(p)}</li>
           ))}
         </ul>
       )}
