@@ -89,11 +89,8 @@ export function PipelineBoard({ board }: { board: Meeting4Board }) {
         <h3 id="pipeline-heading" className="text-xl font-semibold">
           {t('meeting4.pipeline.heading')}
         </h3>
-        <div
-          role="group"
-          aria-label={t('meeting4.pipeline.view')}
-          className="ml-auto flex rounded border border-indigo-700"
-        >
+        <fieldset className="ml-auto flex rounded border border-indigo-700">
+          <legend className="sr-only">{t('meeting4.pipeline.view')}</legend>
           {(['list', 'timeline'] as const).map((v) => (
             <button
               key={v}
@@ -105,7 +102,7 @@ export function PipelineBoard({ board }: { board: Meeting4Board }) {
               {t(`meeting4.pipeline.${v}`)}
             </button>
           ))}
-        </div>
+        </fieldset>
       </div>
       {!session.readOnly && (
         <div className="flex flex-wrap items-center gap-2">
