@@ -133,8 +133,9 @@ export function PipelineBoard({ board }: { board: Meeting4Board }) {
             screenReaderInstructions: { draggable: t('dnd.instructions') },
             announcements: {
               onDragStart: ({ active }) => t('meeting4.dnd.pickedUp', { name: entryTitle(active.id) }),
+              // Over itself (the moment it is picked up) says nothing: the pick-up is being announced.
               onDragOver: ({ active, over }) =>
-                over
+                over && over.id !== active.id
                   ? t('meeting4.dnd.over', { name: entryTitle(active.id), wave: waveOfDroppable(over.id) })
                   : '',
               onDragEnd: ({ active, over }) =>
