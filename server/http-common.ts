@@ -23,12 +23,12 @@ export function sendJson(res: ServerResponse, status: number, body: unknown): vo
   res.end(text)
 }
 
-export async function readJsonBody(req: IncomingMessage): Promise<unknown> {
+export async function readJsonBody(req: IncomingMessage, maxBytes = MAX_BODY_BYTES): Promise<unknown> {
   const chunks: Buffer[] = []
   let size = 0
   for await (const chunk of req) {
     size += (chunk as Buffer).length
-    if (size > MAX_BODY_BYTES) throw new HttpError(413, `request body over ${MAX_BODY_BYTES} bytes`)
+    if (size > maxBytes) throw new HttpError(413, `request body over ${maxBytes} bytes`)
     chunks.push(chunk as Buffer)
   }
   if (size === 0) throw new HttpError(400, 'request body must be JSON')

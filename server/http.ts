@@ -2,12 +2,18 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { z } from 'zod'
+import type { Language } from '../shared/i18n-language.ts'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
+import { exportsRoute } from './exports.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import { participantsRoute } from './participants.ts'
 import { republishOpenScoringRounds, scoringRoundsRoute } from './scoring-rounds.ts'
 import { republishOpenSurveys, surveysRoute } from './surveys.ts'
-import { createInitialDocuments, resolveWorkshopInput } from './workshop-documents.ts'
+import { createInitialDocuments, importedDocuments, resolveWorkshopInput } from './workshop-documents.ts'
+import { parseWorkshopExport } from './workshop-import.ts'
+
+/** A workshop export with everything filled in stays far below this. */
+const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
 const CreateWorkshopBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -33,6 +39,14 @@ export function createHttpHandler(ctx: HttpContext) {
     if (url.pathname === '/api/workshops') {
       if (method !== 'POST') throw new HttpError(405, 'use POST to create a workshop')
       return createWorkshop(req, res)
+    }
+    if (url.pathname === '/api/workshops/import') {
+      if (method !== 'POST') throw new HttpError(405, 'use POST to import a workshop')
+      return importWorkshopRoute(req, res)
+    }
+    const exportMatch = /^\/api\/workshops\/([^/]+)\/exports\/([a-z.]+)$/.exec(url.pathname)
+    if (exportMatch) {
+      return exportsRoute(ctx, req, res, url, decodeURIComponent(exportMatch[1]!), exportMatch[2]!)
     }
     const surveysMatch = /^\/api\/workshops\/([^/]+)\/surveys(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
       url.pathname,
@@ -95,25 +109,29 @@ export function createHttpHandler(ctx: HttpContext) {
     throw new HttpError(404, 'not found')
   }
 
-  async function createWorkshop(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    if (config.createToken) {
-      const offered = req.headers.authorization?.replace(/^Bearer /, '') ?? req.headers['x-create-token']
-      if (!offered) throw new HttpError(401, 'this server needs a creation token to create workshops')
-      if (hashKey(String(offered)) !== hashKey(config.createToken))
-        throw new HttpError(403, 'wrong creation token')
-    }
-    const body = parseBody(CreateWorkshopBody, await readJsonBody(req))
-    if (!body.title && !body.demo) throw new HttpError(400, 'title: a workshop needs a title')
+  function checkCreateToken(req: IncomingMessage): void {
+    if (!config.createToken) return
+    const offered = req.headers.authorization?.replace(/^Bearer /, '') ?? req.headers['x-create-token']
+    if (!offered) throw new HttpError(401, 'this server needs a creation token to create workshops')
+    if (hashKey(String(offered)) !== hashKey(config.createToken))
+      throw new HttpError(403, 'wrong creation token')
+  }
+
+  /** Stores a new workshop with fresh keys and its first documents; answers 201 with the keys. */
+  function storeWorkshop(
+    res: ServerResponse,
+    input: { title: string; organisation: string; language: Language },
+    documents: (id: string) => Record<string, Uint8Array>,
+    logFields: object,
+  ): void {
     const id = newWorkshopId()
     const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
-    const language = body.language ?? 'it'
-    const input = resolveWorkshopInput({ ...body, language, demo: body.demo ?? false })
     store.createWorkshop(
       {
         id,
         title: input.title,
         organisation: input.organisation,
-        language,
+        language: input.language,
         createdAt: Date.now(),
         keyHashes: {
           facilitator: hashKey(keys.facilitator),
@@ -122,10 +140,26 @@ export function createHttpHandler(ctx: HttpContext) {
         },
         sealedKeys: sealKeys(keys.facilitator, keys),
       },
-      createInitialDocuments(id, input),
+      documents(id),
     )
-    log.info({ workshop: id, demo: input.demo }, 'workshop created')
+    log.info({ workshop: id, ...logFields }, 'workshop created')
     sendJson(res, 201, { id, title: input.title, keys })
+  }
+
+  async function createWorkshop(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    checkCreateToken(req)
+    const body = parseBody(CreateWorkshopBody, await readJsonBody(req))
+    if (!body.title && !body.demo) throw new HttpError(400, 'title: a workshop needs a title')
+    const language = body.language ?? 'it'
+    const input = resolveWorkshopInput({ ...body, language, demo: body.demo ?? false })
+    storeWorkshop(res, input, (id) => createInitialDocuments(id, input), { demo: input.demo })
+  }
+
+  /** A new workshop from a JSON export (backup, or a template): validated whole before anything is stored. */
+  async function importWorkshopRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    checkCreateToken(req)
+    const data = parseWorkshopExport(await readJsonBody(req, MAX_IMPORT_BYTES))
+    storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
   }
 
   return (req: IncomingMessage, res: ServerResponse) => {

@@ -53,6 +53,16 @@ export class Rooms {
     return room
   }
 
+  /** Reads a room's document for the HTTP API (exports); a room nobody is in is let go after. */
+  read<T>(name: string, kind: DocumentKind, read: (doc: Y.Doc) => T): T {
+    const room = this.open(name, kind)
+    try {
+      return read(room.doc)
+    } finally {
+      if (room.peers.size === 0) this.scheduleEviction(room)
+    }
+  }
+
   /**
    * Applies a peer's document update to the room (which also validates it), queues it for the
    * group commit and schedules the commit. Throws if Yjs cannot read the update.

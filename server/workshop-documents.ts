@@ -1,7 +1,10 @@
+import * as Y from 'yjs'
 import { demoContent } from '../shared/demo.ts'
 import type { Language } from '../shared/i18n-language.ts'
 import { roomName } from '../shared/rooms.ts'
 import { initialWorkshopUpdates, type NewWorkshop } from '../shared/schema/init.ts'
+import { SYSTEM_ORIGIN } from '../shared/schema/origin.ts'
+import { importWorkshop, type WorkshopExport } from '../shared/schema/workshop-export.ts'
 
 /** Fills in a demo workshop's title and organisation when the request leaves them out. */
 export function resolveWorkshopInput(body: {
@@ -23,4 +26,17 @@ export function resolveWorkshopInput(body: {
 export function createInitialDocuments(id: string, input: NewWorkshop): Record<string, Uint8Array> {
   const { content, control } = initialWorkshopUpdates(input)
   return { [roomName(id, 'content')]: content, [roomName(id, 'control')]: control }
+}
+
+/** The first state of a workshop imported from a JSON export (already validated). */
+export function importedDocuments(id: string, data: WorkshopExport): Record<string, Uint8Array> {
+  const content = new Y.Doc()
+  const control = new Y.Doc()
+  content.transact(() => {
+    control.transact(() => importWorkshop(content, control, data), SYSTEM_ORIGIN)
+  }, SYSTEM_ORIGIN)
+  return {
+    [roomName(id, 'content')]: Y.encodeStateAsUpdate(content),
+    [roomName(id, 'control')]: Y.encodeStateAsUpdate(control),
+  }
 }

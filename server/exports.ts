@@ -1,0 +1,57 @@
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { toCsv } from '../shared/exports/csv.ts'
+import { reportMarkdown } from '../shared/exports/report-markdown.ts'
+import { exportTables } from '../shared/exports/tables.ts'
+import { roomName } from '../shared/rooms.ts'
+import { exportWorkshop, type WorkshopExport } from '../shared/schema/workshop-export.ts'
+import { authenticate } from './auth.ts'
+import { type HttpContext, HttpError, keyOf } from './http-common.ts'
+import { workshopXlsx } from './xlsx.ts'
+
+type ExportFile = { type: string; build: (data: WorkshopExport) => Promise<string | Buffer> | string }
+
+export const EXPORT_FILES: Record<string, ExportFile> = {
+  'workshop.json': {
+    type: 'application/json; charset=utf-8',
+    build: (d) => `${JSON.stringify(d, null, 2)}\n`,
+  },
+  'workshop.xlsx': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    build: workshopXlsx,
+  },
+  'pipeline.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).pipeline) },
+  'kpis.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).kpis) },
+  'report.md': { type: 'text/markdown; charset=utf-8', build: reportMarkdown },
+}
+
+/**
+ * `GET /api/workshops/<id>/exports/<file>` with any of the workshop's keys (a manager's viewer
+ * key is enough): what exists now, at any point of the workshop.
+ */
+export async function exportsRoute(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  workshopId: string,
+  file: string,
+): Promise<void> {
+  if ((req.method ?? 'GET') !== 'GET') throw new HttpError(405, 'use GET to download an export')
+  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+  const format = EXPORT_FILES[file]
+  if (!format)
+    throw new HttpError(404, `no such export: choose one of ${Object.keys(EXPORT_FILES).join(', ')}`)
+  const data = ctx.rooms.read(roomName(workshopId, 'control'), 'control', (control) =>
+    ctx.rooms.read(roomName(workshopId, 'content'), 'content', (content) => exportWorkshop(content, control)),
+  )
+  const body = await format.build(data)
+  const stem = `${data.meta.title || 'tavolo'}`.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)
+  const ascii = stem.normalize('NFD').replace(/[^\x20-\x7e]/g, '') || 'tavolo'
+  res.writeHead(200, {
+    'content-type': format.type,
+    'content-disposition': `attachment; filename="${ascii}-${file}"; filename*=UTF-8''${encodeURIComponent(`${stem}-${file}`)}`,
+    'cache-control': 'no-store',
+  })
+  res.end(body)
+}

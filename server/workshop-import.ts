@@ -1,0 +1,153 @@
+import { z } from 'zod'
+import {
+  EXPORT_FORMAT,
+  EXPORT_VERSION,
+  exportProblems,
+  type WorkshopExport,
+} from '../shared/schema/workshop-export.ts'
+import { HttpError } from './http-common.ts'
+
+/**
+ * The shape an imported workshop must have: the JSON export of Tavolo (see
+ * shared/schema/workshop-export.ts). Anything else, or a reference that points nowhere, is
+ * refused with the first problems named, and nothing is created.
+ */
+const id = z.string().min(1).max(100)
+const text = z.string().max(20_000)
+const many = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(5000)
+const score = z.number().int().min(1).max(5).nullable()
+const named = z.object({ id, name: text })
+
+const Published = z.record(z.string(), z.unknown()).nullable()
+
+export const WorkshopExportSchema = z.object({
+  format: z.literal(EXPORT_FORMAT),
+  version: z.literal(EXPORT_VERSION),
+  meta: z.object({
+    title: z.string().trim().min(1).max(200),
+    organisation: z.string().max(200),
+    focus: text,
+    language: z.enum(['it', 'en']),
+  }),
+  stages: many(named),
+  units: many(named),
+  segments: many(named),
+  participants: many(z.object({ id, name: text, unitId: id.nullable() })),
+  touchpoints: many(z.object({ id, stageId: id, name: text, momentOfTruth: z.boolean() })),
+  pains: many(
+    z.object({
+      id,
+      stageId: id,
+      kind: z.enum(['pain', 'enhancement']),
+      text,
+      severity: z.number().int().min(1).max(5),
+      segmentIds: many(id),
+      evidence: text,
+      inScope: z.boolean(),
+    }),
+  ),
+  stageData: many(
+    z.object({
+      stageId: id,
+      nps: z
+        .object({
+          promoters: z.number().int().min(0),
+          passives: z.number().int().min(0),
+          detractors: z.number().int().min(0),
+        })
+        .nullable(),
+      ces: z.array(z.number().int().min(0)).length(7).nullable(),
+    }),
+  ),
+  interventionGroups: many(named),
+  interventions: many(
+    z.object({
+      id,
+      title: text,
+      description: text,
+      groupId: id.nullable(),
+      painIds: many(id),
+      matrix: z.object({ x: z.number().min(0).max(100), y: z.number().min(0).max(100) }).nullable(),
+    }),
+  ),
+  materiality: z.object({
+    xLabel: z.string().max(80).nullable(),
+    yLabel: z.string().max(80).nullable(),
+    threshold: z.number().min(0).max(100),
+  }),
+  priorities: many(id),
+  subActions: many(z.object({ id, areaId: id, title: text })),
+  raci: z.record(id, z.record(id, z.enum(['R', 'A', 'C', 'I']))),
+  actionThresholds: z.object({ benefit: z.number().min(1).max(5), constraint: z.number().min(1).max(5) }),
+  actions: many(
+    z.object({
+      id,
+      areaId: id.nullable(),
+      title: text,
+      description: text,
+      owner: text,
+      unitId: id.nullable(),
+      notes: text,
+      scores: z.object({ benefit: score, cost: score, complexity: score, time: score }),
+      dependsOn: many(id),
+    }),
+  ),
+  metrics: many(z.object({ id, actionId: id, name: text, chosen: z.boolean() })),
+  waves: many(named),
+  pipeline: many(
+    z.object({
+      id,
+      actionId: id,
+      waveId: id,
+      start: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
+      due: z
+        .string()
+        .regex(/^\d{4}-\d{2}-\d{2}$/)
+        .nullable(),
+      status: z.enum(['planned', 'in-progress', 'done', 'dropped']),
+      owner: text,
+      unitId: id.nullable(),
+    }),
+  ),
+  kpis: many(
+    z.object({
+      id,
+      name: text,
+      definition: text,
+      formula: text,
+      unit: text,
+      direction: z.enum(['higher', 'lower']),
+      baseline: text,
+      target: text,
+      frequency: z.enum(['weekly', 'monthly', 'quarterly', 'yearly']),
+      source: text,
+      owner: text,
+      actionIds: many(id),
+      metricId: id.nullable(),
+    }),
+  ),
+  goldenRules: many(z.object({ id, text, approved: z.boolean(), actionIds: many(id) })),
+  survey: Published,
+  scoringRound: Published,
+})
+
+/** Validates an uploaded export; throws a 400 naming what is wrong. */
+export function parseWorkshopExport(body: unknown): WorkshopExport {
+  if (!body || typeof body !== 'object' || (body as { format?: unknown }).format !== EXPORT_FORMAT) {
+    throw new HttpError(400, `not a Tavolo workshop export: "format" must be "${EXPORT_FORMAT}"`)
+  }
+  const parsed = WorkshopExportSchema.safeParse(body)
+  if (!parsed.success) {
+    const issues = parsed.error.issues.slice(0, 5).map((i) => `${i.path.join('.') || 'body'}: ${i.message}`)
+    throw new HttpError(400, `the file is not a valid workshop export: ${issues.join('; ')}`)
+  }
+  const data = parsed.data as unknown as WorkshopExport
+  const problems = exportProblems(data)
+  if (problems.length > 0) {
+    throw new HttpError(400, `the file is not consistent: ${problems.slice(0, 5).join('; ')}`)
+  }
+  return data
+}

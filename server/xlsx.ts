@@ -1,0 +1,32 @@
+import ExcelJS from 'exceljs'
+import { type Cell, exportTables } from '../shared/exports/tables.ts'
+import type { WorkshopExport } from '../shared/schema/workshop-export.ts'
+
+const toValue = (cell: Cell): ExcelJS.CellValue =>
+  cell === null ? null : typeof cell === 'object' ? new Date(`${cell.date}T00:00:00Z`) : cell
+
+/**
+ * The workbook a manager opens: one sheet per table (pipeline, KPIs, RACI, materiality,
+ * benefit/constraint, survey, pains), header row bold and frozen, dates as dates, numbers as
+ * numbers, columns wide enough to read.
+ */
+export async function workshopXlsx(data: WorkshopExport): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook()
+  workbook.creator = 'Tavolo'
+  workbook.title = data.meta.title
+  for (const table of Object.values(exportTables(data))) {
+    const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
+    sheet.addRow(table.headers).font = { bold: true }
+    for (const row of table.rows) sheet.addRow(row.map(toValue))
+    table.headers.forEach((header, i) => {
+      const column = sheet.getColumn(i + 1)
+      const longest = Math.max(
+        header.length,
+        ...table.rows.map((r) => String(toValue(r[i] ?? null) ?? '').length),
+      )
+      column.width = Math.min(60, Math.max(10, longest + 2))
+      if (table.rows.some((r) => typeof r[i] === 'object' && r[i] !== null)) column.numFmt = 'yyyy-mm-dd'
+    })
+  }
+  return Buffer.from(await workbook.xlsx.writeBuffer())
+}

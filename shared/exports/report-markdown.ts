@@ -1,0 +1,95 @@
+import { coverage } from '../domain/coverage.ts'
+import type { WorkshopExport } from '../schema/workshop-export.ts'
+import { exportLabels } from './labels.ts'
+import { type Cell, exportTables, type Table } from './tables.ts'
+
+const cellText = (cell: Cell) =>
+  cell === null
+    ? ''
+    : typeof cell === 'object'
+      ? cell.date
+      : String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+
+function markdownTable(table: Table, none: string): string {
+  if (table.rows.length === 0) return `_${none}_`
+  return [
+    `| ${table.headers.map((h) => cellText(h)).join(' | ')} |`,
+    `| ${table.headers.map(() => '---').join(' | ')} |`,
+    ...table.rows.map((row) => `| ${row.map(cellText).join(' | ')} |`),
+  ].join('\n')
+}
+
+const list = (items: string[], none: string) =>
+  items.length === 0 ? `_${none}_` : items.map((i) => `- ${i}`).join('\n')
+
+/** The report as Markdown: per meeting, the outputs the method names, in the workshop's language. */
+export function reportMarkdown(data: WorkshopExport): string {
+  const l = exportLabels(data.meta.language)
+  const r = l.report
+  const tables = exportTables(data)
+  const title = (id: string) => data.interventions.find((i) => i.id === id)?.title ?? ''
+  const quickWins = tables.benefit.rows
+    .filter((row) => row[7] === l.values['quick-win'])
+    .map((row) => String(row[0]))
+  const { breaks } = coverage(data)
+  const scope = data.pains.filter((p) => p.inScope)
+  const hitSegments = new Set(scope.flatMap((p) => p.segmentIds))
+  return [
+    `# ${r.title}: ${data.meta.title}`,
+    data.meta.organisation && `_${data.meta.organisation}_`,
+    data.meta.focus,
+    `## ${r.meeting1}`,
+    `### ${r.scope}`,
+    list(
+      scope.map((p) => `${p.text} (${data.stages.find((s) => s.id === p.stageId)?.name ?? ''})`),
+      r.none,
+    ),
+    `### ${r.segments}`,
+    list(
+      data.segments.filter((s) => hitSegments.has(s.id) || hitSegments.size === 0).map((s) => s.name),
+      r.none,
+    ),
+    `## ${r.survey}`,
+    data.survey?.results ? markdownTable(tables.survey, r.none) : `_${r.noSurvey}_`,
+    `## ${r.meeting2}`,
+    `### ${r.priorities}`,
+    list(data.priorities.map(title), r.none),
+    markdownTable(tables.materiality, r.none),
+    `### ${r.raci}`,
+    markdownTable(tables.raci, r.none),
+    `## ${r.meeting3}`,
+    `### ${r.quickWins}`,
+    list(quickWins, r.none),
+    markdownTable(tables.benefit, r.none),
+    `### ${r.metrics}`,
+    list(
+      data.metrics.filter((m) => m.chosen).map((m) => m.name),
+      r.none,
+    ),
+    `## ${r.meeting4}`,
+    `### ${r.pipeline}`,
+    markdownTable(tables.pipeline, r.none),
+    `### ${r.kpis}`,
+    markdownTable(tables.kpis, r.none),
+    `### ${r.rules}`,
+    list(
+      data.goldenRules.map((g) => g.text),
+      r.none,
+    ),
+    `## ${r.coverage}`,
+    list(
+      breaks.map((b) => `${l.breaks[b.kind]}: ${describeBreak(data, b.kind, b.id)}`),
+      r.none,
+    ),
+  ]
+    .filter((part) => part !== '')
+    .join('\n\n')
+    .concat('\n')
+}
+
+function describeBreak(data: WorkshopExport, kind: string, id: string): string {
+  if (kind === 'pain-without-intervention') return data.pains.find((p) => p.id === id)?.text ?? id
+  if (kind === 'priority-without-action') return data.interventions.find((i) => i.id === id)?.title ?? id
+  if (kind === 'kpi-without-action') return data.kpis.find((k) => k.id === id)?.name ?? id
+  return data.actions.find((a) => a.id === id)?.title ?? id
+}

@@ -1,0 +1,92 @@
+import ExcelJS from 'exceljs'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { exportWorkshop } from '../../../shared/schema/workshop-export.ts'
+import { fullWorkshop } from '../../support/full-workshop.ts'
+import { startTestServer, type TestServer } from '../../support/server.ts'
+
+let server: TestServer
+beforeAll(async () => {
+  server = await startTestServer()
+})
+afterAll(() => server.close())
+
+async function importJson(body: unknown) {
+  const response = await fetch(`${server.base}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  })
+  return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+}
+
+const download = (id: string, file: string, key: string) =>
+  fetch(`${server.base}/api/workshops/${id}/exports/${file}`, { headers: { authorization: `Bearer ${key}` } })
+
+describe('imports and exports over HTTP', () => {
+  it('imports a full workshop, and a viewer key downloads every export of it', async () => {
+    const { content, control } = fullWorkshop()
+    const data = exportWorkshop(content, control)
+    const created = await importJson(data)
+    expect(created.status).toBe(201)
+    const { id, keys } = created.body as { id: string; keys: { viewer: string; participant: string } }
+
+    const json = await download(id, 'workshop.json', keys.viewer)
+    expect(json.status).toBe(200)
+    expect(json.headers.get('content-disposition')).toMatch(
+      /attachment; filename="Qualita-prima-di-tutto-workshop.json"/,
+    )
+    expect(await json.json()).toEqual(data)
+
+    const csv = await download(id, 'pipeline.csv', keys.viewer)
+    expect(csv.headers.get('content-type')).toBe('text/csv; charset=utf-8')
+    const bytes = new Uint8Array(await csv.arrayBuffer())
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    const text = new TextDecoder().decode(bytes)
+    expect(text.split('\r\n')[1]).toBe(
+      '1,Subito,"Consegna serale, su appuntamento",Listino unico per tutti i canali,quick win,Giulia Bianchi,Customer care,2027-03-01,2027-04-15,in corso,"Ritardi, al mese"',
+    )
+
+    const xlsx = await download(id, 'workshop.xlsx', keys.viewer)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await xlsx.arrayBuffer())
+    expect(workbook.worksheets.map((s) => s.name)).toEqual([
+      'Pipeline',
+      'KPI',
+      'RACI',
+      'Materialità',
+      'Beneficio-vincoli',
+      'Sondaggio',
+      'Problemi',
+    ])
+    const pipeline = workbook.getWorksheet('Pipeline')!
+    expect(pipeline.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
+    expect(pipeline.getCell('H2').value).toEqual(new Date('2027-03-01T00:00:00Z'))
+    expect(workbook.getWorksheet('KPI')!.getCell('F2').value).toBe(4.5)
+
+    const markdown = await (await download(id, 'report.md', keys.viewer)).text()
+    expect(markdown).toContain('## Incontro 4 · Pipeline')
+    expect((await download(id, 'nope.pdf', keys.viewer)).status).toBe(404)
+    expect((await download(id, 'workshop.json', 'wrong-key')).status).toBe(403)
+  })
+
+  it('refuses a file that is not an export, a malformed one and a tampered one, creating nothing', async () => {
+    const { content, control } = fullWorkshop()
+    const data = exportWorkshop(content, control)
+    expect(await importJson('{"oops"')).toMatchObject({
+      status: 400,
+      body: { error: 'request body is not valid JSON' },
+    })
+    expect((await importJson({ title: 'x' })).body.error).toBe(
+      'not a Tavolo workshop export: "format" must be "tavolo-workshop"',
+    )
+    const malformed = { ...data, actions: [{ ...data.actions[0], scores: { benefit: 9 } }] }
+    expect((await importJson(malformed)).body.error).toMatch(
+      /^the file is not a valid workshop export: actions\.0\.scores/,
+    )
+    const tampered = { ...data, pipeline: [{ ...data.pipeline[0], waveId: 'ghost' }] }
+    expect(await importJson(tampered)).toMatchObject({
+      status: 400,
+      body: { error: 'the file is not consistent: pipeline[0].waveId: no wave ghost' },
+    })
+  })
+})
