@@ -41,14 +41,19 @@ export function useYValue<T>(type: Y.AbstractType<any> | undefined, read: () => 
   return useStableSnapshot(subscribe, read)
 }
 
-/** For views derived from several parts of the document (a summary): re-read on any change. */
-export function useDocValue<T>(doc: Y.Doc, read: () => T): T {
+/** For views derived from several parts of a document, or of both (a summary): re-read on any change. */
+export function useDocValue<T>(docs: Y.Doc | readonly [Y.Doc, Y.Doc], read: () => T): T {
+  const [first, second] = Array.isArray(docs) ? docs : [docs as Y.Doc, undefined]
   const subscribe = useCallback(
     (notify: () => void) => {
-      doc.on('update', notify)
-      return () => doc.off('update', notify)
+      first.on('update', notify)
+      second?.on('update', notify)
+      return () => {
+        first.off('update', notify)
+        second?.off('update', notify)
+      }
     },
-    [doc],
+    [first, second],
   )
   return useStableSnapshot(subscribe, read)
 }

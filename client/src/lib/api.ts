@@ -59,3 +59,10 @@ export async function registerParticipant(
     }),
   )
 }
+
+/** Creates a workshop from a JSON export; the server checks the whole file first. */
+export async function importWorkshop(file: unknown, createToken?: string): Promise<CreatedWorkshop> {
+  const headers: Record<string, string> = { 'content-type': 'application/json' }
+  if (createToken) headers.authorization = `Bearer ${createToken}`
+  return parse(await fetch('/api/workshops/import', { method: 'POST', headers, body: JSON.stringify(file) }))
+}

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/i18n-language.ts'
 import { navigate } from '../App.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
-import { ApiError, type CreatedWorkshop, createWorkshop } from '../lib/api.ts'
+import { ApiError, type CreatedWorkshop, createWorkshop, importWorkshop } from '../lib/api.ts'
 import { workshopPath } from '../lib/links.ts'
 import { forgetWorkshop, knownWorkshops, rememberWorkshop } from '../lib/local-memory.ts'
 
@@ -40,6 +40,28 @@ export function HomePage() {
       if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setNeedsToken(true)
       setError(
         caught instanceof ApiError ? t('home.createFailed', { reason: caught.message }) : t('home.offline'),
+      )
+    } finally {
+      setBusy(false)
+    }
+  }
+
+  const importFile = async (file: File | undefined) => {
+    if (!file) return
+    setBusy(true)
+    setError(null)
+    try {
+      let parsed: unknown
+      try {
+        parsed = JSON.parse(await file.text())
+      } catch {
+        throw new ApiError(400, t('home.importNotJson'))
+      }
+      open(await importWorkshop(parsed, createToken || undefined))
+    } catch (caught) {
+      if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setNeedsToken(true)
+      setError(
+        caught instanceof ApiError ? t('home.importFailed', { reason: caught.message }) : t('home.offline'),
       )
     } finally {
       setBusy(false)
@@ -133,6 +155,23 @@ export function HomePage() {
             >
               {t('home.tryDemo')}
             </button>
+          </div>
+          <div className="mt-6 grid gap-2 border-t border-slate-200 pt-4">
+            <h3 className="font-semibold">{t('home.importHeading')}</h3>
+            <p className="text-slate-600">{t('home.importIntro')}</p>
+            <label className="grid gap-1">
+              <span className="font-medium">{t('home.importFile')}</span>
+              <input
+                type="file"
+                accept="application/json,.json"
+                disabled={busy}
+                onChange={(e) => {
+                  void importFile(e.target.files?.[0])
+                  e.target.value = ''
+                }}
+                className="text-sm"
+              />
+            </label>
           </div>
         </section>
         <section

@@ -1,0 +1,78 @@
+import { useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../../collab/hooks.ts'
+
+const FILES = ['workshop.xlsx', 'pipeline.csv', 'kpis.csv', 'report.md', 'workshop.json'] as const
+
+/**
+ * Downloads of what exists now, at any point of the workshop. The key travels in a header,
+ * never in a link that could end up in a browser history or a proxy log.
+ */
+export function ExportButtons() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const [error, setError] = useState<string | null>(null)
+  const download = async (file: (typeof FILES)[number]) => {
+    setError(null)
+    try {
+      const response = await fetch(
+        `/api/workshops/${encodeURIComponent(session.workshopId)}/exports/${file}`,
+        {
+          headers: { authorization: `Bearer ${session.key}` },
+        },
+      )
+      if (!response.ok)
+        throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error)
+      const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1]
+      const link = document.createElement('a')
+      link.href = URL.createObjectURL(await response.blob())
+      link.download = name ? decodeURIComponent(name) : file
+      document.body.append(link)
+      link.click()
+      link.remove()
+      setTimeout(() => URL.revokeObjectURL(link.href), 10_000)
+    } catch (caught) {
+      setError(
+        t('outputs.exports.failed', {
+          reason: caught instanceof Error && caught.message ? caught.message : t('home.offline'),
+        }),
+      )
+    }
+  }
+  return (
+    <section
+      aria-labelledby="exports-heading"
+      className="grid gap-2 rounded-lg border border-slate-200 bg-white p-4"
+      data-print="hide"
+    >
+      <h3 id="exports-heading" className="text-xl font-semibold">
+        {t('outputs.exports.heading')}
+      </h3>
+      <p className="text-sm text-slate-700">{t('outputs.exports.intro')}</p>
+      <div className="flex flex-wrap gap-2">
+        {FILES.map((file) => (
+          <button
+            key={file}
+            type="button"
+            onClick={() => void download(file)}
+            className="min-h-9 rounded border border-indigo-700 px-3 text-indigo-800 hover:bg-indigo-50"
+          >
+            {t(`outputs.exports.files.${file.replace('.', '-')}`)}
+          </button>
+        ))}
+        <button
+          type="button"
+          onClick={() => window.print()}
+          className="min-h-9 rounded bg-indigo-700 px-3 font-medium text-white"
+        >
+          {t('outputs.exports.print')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}
