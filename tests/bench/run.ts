@@ -174,6 +174,8 @@ async function main() {
 
 await main()
 if (!args['server-only']) {
+  const { benchExports } = await import('./exports.ts')
+  await benchExports()
   const { benchBoard } = await import('./board.ts')
   await benchBoard()
 }
