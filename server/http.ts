@@ -4,11 +4,13 @@ import sirv from 'sirv'
 import { z } from 'zod'
 import type { Language } from '../shared/i18n-language.ts'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
+import { dotVotesRoute, republishOpenVotes } from './dot-votes.ts'
 import { exportsRoute } from './exports.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import { participantsRoute } from './participants.ts'
 import { republishOpenScoringRounds, scoringRoundsRoute } from './scoring-rounds.ts'
 import { republishOpenSurveys, surveysRoute } from './surveys.ts'
+import { timerRoute } from './timer.ts'
 import { createInitialDocuments, importedDocuments, resolveWorkshopInput } from './workshop-documents.ts'
 import { parseWorkshopExport } from './workshop-import.ts'
 
@@ -62,6 +64,14 @@ export function createHttpHandler(ctx: HttpContext) {
       const [, id, roundId, action] = roundsMatch
       return scoringRoundsRoute(ctx, req, res, url, decodeURIComponent(id!), roundId, action)
     }
+    const votesMatch = /^\/api\/workshops\/([^/]+)\/votes(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(url.pathname)
+    if (votesMatch) {
+      const [, id, voteId, action] = votesMatch
+      return dotVotesRoute(ctx, req, res, url, decodeURIComponent(id!), voteId, action)
+    }
+    const timerMatch = /^\/api\/workshops\/([^/]+)\/timer$/.exec(url.pathname)
+    if (timerMatch) return timerRoute(ctx, req, res, url, decodeURIComponent(timerMatch[1]!))
+    if (url.pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() })
     const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants(\/me)?$/.exec(url.pathname)
     if (participantsMatch) {
       return participantsRoute(
@@ -74,6 +84,7 @@ export function createHttpHandler(ctx: HttpContext) {
         (workshopId) => {
           republishOpenSurveys(ctx, workshopId)
           republishOpenScoringRounds(ctx, workshopId)
+          republishOpenVotes(ctx, workshopId)
         },
       )
     }

@@ -11,18 +11,9 @@ import { roomName } from '../shared/rooms.ts'
 import { publishScoringRound } from '../shared/schema/control.ts'
 import { readInterventions } from '../shared/schema/interventions.ts'
 import { setMatrixPositions } from '../shared/schema/materiality.ts'
-import { authenticate } from './auth.ts'
-import {
-  type HttpContext,
-  HttpError,
-  keyOf,
-  parseBody,
-  readJsonBody,
-  refuseBallot,
-  sendJson,
-} from './http-common.ts'
-import { participantOf } from './participants.ts'
+import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import type { SurveyRecord } from './persistence/store.ts'
+import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
 type StoredRound = { interventionIds: string[]; titles: Record<string, string> }
 
@@ -49,11 +40,13 @@ export async function scoringRoundsRoute(
   action: string | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
-  if (!auth.ok) throw new HttpError(auth.status, auth.reason)
-  const facilitatorOnly = () => {
-    if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator runs the scoring round')
-  }
+  const { role, facilitatorOnly } = roundAccess(
+    ctx,
+    req,
+    url,
+    workshopId,
+    'only the facilitator runs the scoring round',
+  )
 
   if (!roundId) {
     if (method !== 'POST') throw new HttpError(405, 'use POST to start a scoring round')
@@ -68,9 +61,7 @@ export async function scoringRoundsRoute(
     const unknown = interventionIds.filter((id) => !(id in titles))
     if (unknown.length > 0) throw new HttpError(400, `unknown interventions: ${unknown.join(', ')}`)
     // One round at a time: starting a new one closes any still open, without revealing it.
-    for (const open of ctx.store.listSurveys(workshopId, 'scoring')) {
-      if (open.status === 'open') ctx.store.setSurveyStatus(open.id, 'closed')
-    }
+    closeOpenRounds(ctx, workshopId, 'scoring')
     const record: SurveyRecord = {
       id: randomUUID(),
       workshopId,
@@ -84,8 +75,7 @@ export async function scoringRoundsRoute(
     return sendJson(res, 201, { id: record.id })
   }
 
-  const record = ctx.store.getSurvey(workshopId, roundId)
-  if (record?.kind !== 'scoring') throw new HttpError(404, 'no such scoring round in this workshop')
+  const record = findRound(ctx, workshopId, roundId, 'scoring', 'scoring round')
   const round = JSON.parse(record.definition) as StoredRound
 
   if (action === 'reveal') {
@@ -108,34 +98,20 @@ export async function scoringRoundsRoute(
 
   if (action === 'participation') {
     facilitatorOnly()
-    const answered = new Set(ctx.store.listBallots(record.id).map((b) => b.participantId))
-    const people = ctx.store.listParticipants(workshopId)
-    return sendJson(res, 200, {
-      answered: people.filter((p) => answered.has(p.id)).map((p) => p.name),
-      pending: people.filter((p) => !answered.has(p.id)).map((p) => p.name),
-    })
+    return sendJson(res, 200, participation(ctx, record))
   }
 
   if (action === 'ballot') {
-    if (auth.role !== 'participant') throw new HttpError(403, 'only participants score in the round')
-    const participant = participantOf(ctx, req, workshopId)
-    if (method === 'GET') {
-      const mine = ctx.store.getBallot(record.id, participant.id)
-      return sendJson(res, 200, { ballot: mine ? JSON.parse(mine.ballot) : null })
-    }
-    if (method !== 'PUT') throw new HttpError(405, 'use PUT to score')
-    if (record.status !== 'open') throw new HttpError(409, 'the scoring round is closed')
-    const ballot: ScoringBallot = parseBody(RoundBallotBody, await readJsonBody(req))
-    const problems = scoringBallotProblems(round.interventionIds, ballot)
-    if (problems.length > 0) return refuseBallot(res, problems)
-    ctx.store.putBallot({
-      surveyId: record.id,
-      participantId: participant.id,
-      ballot: JSON.stringify(ballot),
-      updatedAt: Date.now(),
-    })
-    publish(ctx, record)
-    return sendJson(res, 200, { stored: true })
+    if (role !== 'participant') throw new HttpError(403, 'only participants score in the round')
+    return ownBallot(
+      ctx,
+      req,
+      res,
+      record,
+      RoundBallotBody,
+      (ballot: ScoringBallot) => scoringBallotProblems(round.interventionIds, ballot),
+      () => publish(ctx, record),
+    )
   }
   throw new HttpError(404, 'no such API endpoint')
 }

@@ -85,7 +85,7 @@ export type Timeline = { weeks: string[]; bars: TimelineBar[]; undated: string[]
 /**
  * Bars over weeks for the entries with valid dates (a missing due date is a one-week bar; a
  * missing start starts at the due week). Weeks run from the earliest Monday to the last.
- * At most `maxWeeks` columns: beyond that the view is in months of about four weeks each.
+ * At most `maxWeeks` columns (two years): bars reaching further are cut at the last week.
  */
 export function buildTimeline(
   entries: readonly { id: string; start: string | null; due: string | null }[],

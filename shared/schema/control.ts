@@ -1,6 +1,8 @@
 import type * as Y from 'yjs'
+import type { PublishedVote } from '../domain/dot-vote.ts'
 import type { PublishedScoringRound } from '../domain/scoring-round.ts'
 import type { PublishedSurvey } from '../domain/survey.ts'
+import { STOPPED, type TimerState } from '../domain/timer.ts'
 import { isStepId, type StepId } from '../steps.ts'
 import { localAction } from './origin.ts'
 
@@ -58,4 +60,54 @@ export function readDebriefCard(doc: Y.Doc): string | null {
 
 export function setDebriefCard(doc: Y.Doc, actionId: string | null): void {
   localAction(doc, () => controlMap(doc).set('debriefCard', actionId))
+}
+
+/** The room timer as the server last stamped it. */
+export function readTimer(doc: Y.Doc): TimerState {
+  const value = controlMap(doc).get('timer') as TimerState | undefined
+  if (!value || typeof value !== 'object') return STOPPED
+  if (value.status === 'running' && typeof value.endsAt === 'number') return value
+  if (value.status === 'paused' && typeof value.remainingMs === 'number') return value
+  return STOPPED
+}
+
+/** The dot vote the server published (only the server writes it), or null. */
+export function readVote(doc: Y.Doc): PublishedVote | null {
+  const value = controlMap(doc).get('vote')
+  if (!value || typeof value !== 'object' || typeof (value as { id?: unknown }).id !== 'string') return null
+  return value as PublishedVote
+}
+
+/** Steps the facilitator locked: participants see them read-only. */
+export function readLocks(doc: Y.Doc): StepId[] {
+  const value = controlMap(doc).get('locks')
+  return Array.isArray(value) ? value.filter(isStepId) : []
+}
+
+export function setStepLocked(doc: Y.Doc, step: StepId, locked: boolean): void {
+  const others = readLocks(doc).filter((s) => s !== step)
+  localAction(doc, () => controlMap(doc).set('locks', locked ? [...others, step] : others))
+}
+
+/** "Bring everyone here": a counter the facilitator raises; every screen that sees it change follows again. */
+export function readSummons(doc: Y.Doc): number {
+  const value = controlMap(doc).get('summons')
+  return typeof value === 'number' ? value : 0
+}
+
+export function summonEveryone(doc: Y.Doc): void {
+  localAction(doc, () => controlMap(doc).set('summons', readSummons(doc) + 1))
+}
+
+/** A default countdown per step, offered to the facilitator on entering it. */
+export function readStepDurations(doc: Y.Doc): Partial<Record<StepId, number>> {
+  const value = controlMap(doc).get('stepDurations')
+  return value && typeof value === 'object' ? (value as Partial<Record<StepId, number>>) : {}
+}
+
+export function setStepDuration(doc: Y.Doc, step: StepId, minutes: number | null): void {
+  const { [step]: _, ...others } = readStepDurations(doc)
+  localAction(doc, () =>
+    controlMap(doc).set('stepDurations', minutes ? { ...others, [step]: minutes } : others),
+  )
 }

@@ -81,6 +81,12 @@ test('outputs: live coverage, downloads that match the board, a report that prin
   )
   expect(lines[1]).toContain('"Consegna serale, su appuntamento"')
 
+  const kpiCsv = (await downloadFrom(fabio, 'Set di KPI (CSV)')).bytes.toString('utf8').slice(1).split('\r\n')
+  expect(kpiCsv.slice(1, 3)).toEqual([
+    '"Ritardi, al mese",,,,più alto,4.5,2,mensile,,,"Consegna serale, su appuntamento"',
+    'Telefonate al call center,,,,più alto,,,mensile,,,',
+  ])
+
   const json = JSON.parse((await downloadFrom(fabio, 'Workshop completo (JSON)')).bytes.toString('utf8'))
   expect(json.kpis.map((k: { name: string }) => k.name)).toEqual([
     'Ritardi, al mese',

@@ -1,0 +1,148 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import {
+  type DotBallot,
+  dotBallotProblems,
+  type PublishedVote,
+  tallyDots,
+  VOTE_TARGETS,
+  type VoteTarget,
+} from '../shared/domain/dot-vote.ts'
+import { roomName } from '../shared/rooms.ts'
+import { controlMap } from '../shared/schema/control.ts'
+import { readGoldenRules } from '../shared/schema/golden-rules.ts'
+import { readInterventions } from '../shared/schema/interventions.ts'
+import { readPains } from '../shared/schema/journey.ts'
+import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import type { SurveyRecord } from './persistence/store.ts'
+import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
+
+type StoredVote = {
+  target: VoteTarget
+  items: { id: string; title: string }[]
+  votesPerPerson: number
+  maxPerItem: number
+  anonymous: boolean
+}
+
+const CreateVoteBody = z.object({
+  target: z.enum(VOTE_TARGETS),
+  votesPerPerson: z.number().int().min(1).max(20),
+  maxPerItem: z.number().int().min(1).max(20),
+  anonymous: z.boolean(),
+})
+const DotBallotBody = z.object({ votes: z.record(z.string(), z.number()) })
+
+/** The cards a vote can be on, as they are on the board when the vote starts. */
+function itemsOf(ctx: HttpContext, workshopId: string, target: VoteTarget) {
+  return ctx.rooms.read(roomName(workshopId, 'content'), 'content', (doc) => {
+    if (target === 'pains')
+      return readPains(doc)
+        .filter((p) => p.inScope)
+        .map((p) => ({ id: p.id, title: p.text }))
+    if (target === 'interventions') return readInterventions(doc).map((i) => ({ id: i.id, title: i.title }))
+    return readGoldenRules(doc).map((r) => ({ id: r.id, title: r.text }))
+  })
+}
+
+/**
+ * Dot voting: the facilitator starts a vote on a set of cards; participants place their dots
+ * (ballots in SQLite, replaced until the reveal); the control document gets only the count of
+ * who has voted until the facilitator reveals the tally.
+ */
+export async function dotVotesRoute(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  workshopId: string,
+  voteId: string | undefined,
+  action: string | undefined,
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  const { role, facilitatorOnly } = roundAccess(ctx, req, url, workshopId, 'only the facilitator runs a vote')
+  if (!voteId) {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to start a vote')
+    facilitatorOnly()
+    const body = parseBody(CreateVoteBody, await readJsonBody(req))
+    if (body.maxPerItem > body.votesPerPerson) throw new HttpError(400, 'maxPerItem: at most votesPerPerson')
+    const items = itemsOf(ctx, workshopId, body.target)
+    if (items.length === 0) throw new HttpError(400, 'there are no cards of that kind to vote on')
+    closeOpenRounds(ctx, workshopId, 'dots')
+    const record: SurveyRecord = {
+      id: randomUUID(),
+      workshopId,
+      kind: 'dots',
+      definition: JSON.stringify({ ...body, items } satisfies StoredVote),
+      status: 'open',
+      createdAt: Date.now(),
+    }
+    ctx.store.createSurvey(record)
+    publish(ctx, record)
+    return sendJson(res, 201, { id: record.id })
+  }
+  const record = findRound(ctx, workshopId, voteId, 'dots', 'vote')
+  const vote = JSON.parse(record.definition) as StoredVote
+  if (action === 'reveal') {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to reveal the vote')
+    facilitatorOnly()
+    if (record.status !== 'open') throw new HttpError(409, 'this vote is already revealed')
+    ctx.store.setSurveyStatus(record.id, 'closed')
+    publish(ctx, { ...record, status: 'closed' })
+    return sendJson(res, 200, { status: 'revealed' })
+  }
+  if (action === 'participation') {
+    facilitatorOnly()
+    return sendJson(res, 200, participation(ctx, record))
+  }
+  if (action === 'ballot') {
+    if (role !== 'participant') throw new HttpError(403, 'only participants vote')
+    return ownBallot(
+      ctx,
+      req,
+      res,
+      record,
+      DotBallotBody,
+      (ballot: DotBallot) => dotBallotProblems({ ...vote, itemIds: vote.items.map((i) => i.id) }, ballot),
+      () => publish(ctx, record),
+    )
+  }
+  throw new HttpError(404, 'no such API endpoint')
+}
+
+export function republishOpenVotes(ctx: HttpContext, workshopId: string): void {
+  for (const record of ctx.store.listSurveys(workshopId, 'dots'))
+    if (record.status === 'open') publish(ctx, record)
+}
+
+function publish(ctx: HttpContext, record: SurveyRecord): void {
+  const vote = JSON.parse(record.definition) as StoredVote
+  const ballots = ctx.store.listBallots(record.id)
+  const people = new Map(ctx.store.listParticipants(record.workshopId).map((p) => [p.id, p.name]))
+  const revealed = record.status === 'closed'
+  const published: PublishedVote = {
+    id: record.id,
+    status: revealed ? 'revealed' : 'open',
+    target: vote.target,
+    items: vote.items,
+    votesPerPerson: vote.votesPerPerson,
+    maxPerItem: vote.maxPerItem,
+    anonymous: vote.anonymous,
+    answered: ballots.length,
+    registered: people.size,
+    results: revealed
+      ? tallyDots(
+          vote.items.map((i) => i.id),
+          ballots.map((b) => ({
+            ballot: JSON.parse(b.ballot) as DotBallot,
+            name: people.get(b.participantId) ?? '',
+          })),
+          !vote.anonymous,
+        )
+      : null,
+  }
+  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+    controlMap(doc).set('vote', published),
+  )
+}

@@ -1,0 +1,127 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest'
+import type { WebsocketProvider } from 'y-websocket'
+import type * as Y from 'yjs'
+import { remainingMs } from '../../../shared/domain/timer.ts'
+import { readTimer, readVote } from '../../../shared/schema/control.ts'
+import { readInterventions } from '../../../shared/schema/interventions.ts'
+import { connectProvider, whenSynced } from '../../support/clients.ts'
+import {
+  type CreatedWorkshop,
+  startTestServer,
+  type TestServer,
+  tempDataDir,
+  workshopApi,
+} from '../../support/server.ts'
+
+let server: TestServer
+let workshop: CreatedWorkshop
+let control: Y.Doc
+let ids: string[]
+const providers: WebsocketProvider[] = []
+const { api, join } = workshopApi(
+  () => server.base,
+  () => workshop.id,
+  () => workshop.keys.participant,
+)
+
+beforeEach(async () => {
+  server = await startTestServer({}, tempDataDir())
+  workshop = await server.createWorkshop({ demo: true, language: 'en' })
+  const c = connectProvider(server.wsBase, workshop.id, workshop.keys.viewer)
+  const k = connectProvider(server.wsBase, `${workshop.id}/control`, workshop.keys.participant)
+  providers.push(c.provider, k.provider)
+  await Promise.all([whenSynced(c.provider), whenSynced(k.provider)])
+  control = k.doc
+  ids = readInterventions(c.doc).map((i) => i.id)
+})
+
+afterEach(async () => {
+  for (const provider of providers.splice(0)) provider.destroy()
+  await server.close()
+})
+
+describe('dot voting on the server', () => {
+  it('keeps dots private until the reveal and refuses more than allowed', async () => {
+    const anna = await join('Anna')
+    const bruno = await join('Bruno')
+    const start = (key: string) =>
+      api('/votes', {
+        method: 'POST',
+        key,
+        body: { target: 'interventions', votesPerPerson: 3, maxPerItem: 2, anonymous: false },
+      })
+    expect((await start(workshop.keys.participant)).status).toBe(403)
+    const { body } = await start(workshop.keys.facilitator)
+    const put = (token: string, votes: Record<string, number>) =>
+      api(`/votes/${body.id}/ballot`, {
+        method: 'PUT',
+        key: workshop.keys.participant,
+        token,
+        body: { votes },
+      })
+
+    const over = await put(anna.token, { [ids[0]!]: 2, [ids[1]!]: 2 })
+    expect(over.status).toBe(400)
+    expect(over.body.problems).toEqual([{ problem: 'too-many-dots', max: 3, used: 4 }])
+    expect((await put(anna.token, { [ids[0]!]: 3 })).body.problems).toEqual([
+      { problem: 'too-many-on-item', itemId: ids[0], max: 2 },
+    ])
+    expect((await put(anna.token, { [ids[0]!]: 2, [ids[1]!]: 1 })).status).toBe(200)
+    expect((await put(bruno.token, { [ids[1]!]: 2 })).status).toBe(200)
+    await expect.poll(() => readVote(control)?.answered).toBe(2)
+    // Before the reveal nothing per card is published, and a participant reads only their own.
+    expect(readVote(control)!.results).toBeNull()
+    const mine = await api(`/votes/${body.id}/ballot`, { key: workshop.keys.participant, token: bruno.token })
+    expect(mine.body.ballot).toEqual({ votes: { [ids[1]!]: 2 } })
+
+    expect(
+      (await api(`/votes/${body.id}/reveal`, { method: 'POST', key: workshop.keys.facilitator })).status,
+    ).toBe(200)
+    await expect.poll(() => readVote(control)?.status).toBe('revealed')
+    expect(readVote(control)!.results).toEqual([
+      { itemId: ids[1], votes: 3, rank: 1, voters: ['Anna', 'Bruno'] },
+      { itemId: ids[0], votes: 2, rank: 2, voters: ['Anna'] },
+      { itemId: ids[2], votes: 0, rank: 3, voters: [] },
+    ])
+    expect((await put(anna.token, {})).status).toBe(409)
+  })
+})
+
+describe('the room timer on the server', () => {
+  it('only the facilitator runs it; the server stamps the end with its own clock', async () => {
+    expect(
+      (await api('/timer', { method: 'POST', key: workshop.keys.participant, body: { action: 'stop' } }))
+        .status,
+    ).toBe(403)
+    expect(
+      (
+        await api('/timer', {
+          method: 'POST',
+          key: workshop.keys.facilitator,
+          body: { action: 'start', durationMs: 9e9 },
+        })
+      ).status,
+    ).toBe(400)
+    const before = Date.now()
+    const started = await api('/timer', {
+      method: 'POST',
+      key: workshop.keys.facilitator,
+      body: { action: 'start', durationMs: 300_000 },
+    })
+    expect(started.status).toBe(200)
+    await expect.poll(() => readTimer(control).status).toBe('running')
+    const left = remainingMs(readTimer(control), Date.now())!
+    expect(left).toBeGreaterThan(300_000 - (Date.now() - before) - 1000)
+    expect(left).toBeLessThanOrEqual(300_000)
+    await api('/timer', { method: 'POST', key: workshop.keys.facilitator, body: { action: 'pause' } })
+    await expect.poll(() => readTimer(control).status).toBe('paused')
+    await api('/timer', {
+      method: 'POST',
+      key: workshop.keys.facilitator,
+      body: { action: 'add', ms: 60_000 },
+    })
+    await expect.poll(() => remainingMs(readTimer(control), 0)! > 300_000).toBe(true)
+    const time = await fetch(`${server.base}/api/time`).then((r) => r.json())
+    expect(Math.abs(time.now - Date.now())).toBeLessThan(1000)
+  })
+})
