@@ -29,7 +29,9 @@ export class WorkshopSession {
   readonly contentProvider: WebsocketProvider
   readonly controlProvider: WebsocketProvider
   readonly undoManager: Y.UndoManager
-  readonly readOnly: boolean
+  /** The key cannot write content (a viewer). */
+  readonly keyReadOnly: boolean
+  private stepLocked = false
   private readonly localCopies: IndexeddbPersistence[]
   private readonly listeners = new Set<Listener>()
   private accessProblem: AccessProblem | undefined
@@ -43,7 +45,7 @@ export class WorkshopSession {
     /** Every key of the workshop, known only to the facilitator: the share links. */
     readonly shareKeys: Record<Role, string> | null = null,
   ) {
-    this.readOnly = !canWrite(role, 'content')
+    this.keyReadOnly = !canWrite(role, 'content')
     const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEBSOCKET_PREFIX}`
     const options = { params: { key }, connect: navigator.onLine }
     this.contentProvider = new WebsocketProvider(
@@ -94,6 +96,18 @@ export class WorkshopSession {
     window.addEventListener('online', this.goOnline)
     window.addEventListener('offline', this.goOffline)
     this.updateState()
+  }
+
+  /**
+   * Whether this person may edit what is on screen: not with a viewer key, and not a step the
+   * facilitator locked (the step view remounts when that changes, so every control re-reads it).
+   */
+  get readOnly(): boolean {
+    return this.keyReadOnly || this.stepLocked
+  }
+
+  setStepLocked(locked: boolean): void {
+    this.stepLocked = locked && this.role !== 'facilitator'
   }
 
   /** The board can render once the seeded document arrived, from the server or the local copy. */

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next'
-import { setFacilitatorStep } from '../../../shared/schema/control.ts'
+import { controlMap, readControl, setFacilitatorStep } from '../../../shared/schema/control.ts'
 import { STEPS } from '../../../shared/steps.ts'
-import { useSession } from '../collab/hooks.ts'
+import { useSession, useYValue } from '../collab/hooks.ts'
 import { useUi } from '../state/ui.ts'
 
 /** The method's steps as navigation. The facilitator's choice is shared in the control document. */
@@ -10,6 +10,8 @@ export function StepNav() {
   const session = useSession()
   const step = useUi((s) => s.step)
   const setStep = useUi((s) => s.setStep)
+  const setFollowing = useUi((s) => s.setFollowing)
+  const leaderStep = useYValue(controlMap(session.control), () => readControl(session.control).step)
   return (
     <nav aria-label={t('steps.label')} className="overflow-x-auto border-b border-slate-200 bg-white">
       <ol className="flex min-w-max gap-1 px-4">
@@ -21,6 +23,8 @@ export function StepNav() {
               onClick={() => {
                 setStep(id)
                 if (session.role === 'facilitator') setFacilitatorStep(session.control, id)
+                // Choosing another step than the facilitator's is stepping away; theirs is following.
+                else setFollowing(id === leaderStep)
               }}
               className="border-b-4 border-transparent px-3 py-2 text-sm font-medium text-slate-700 hover:bg-slate-50 aria-[current=step]:border-indigo-700 aria-[current=step]:text-indigo-900"
             >

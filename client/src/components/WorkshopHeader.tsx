@@ -26,7 +26,7 @@ export function WorkshopHeader() {
           {meta.organisation}
           {meta.organisation && ' · '}
           <span data-testid="my-role">{t(`role.${session.role}`)}</span>
-          {session.readOnly && ` · ${t('header.readOnly')}`}
+          {session.keyReadOnly && ` · ${t('header.readOnly')}`}
         </p>
       </div>
       <PresenceList />

@@ -1,15 +1,19 @@
-import { useEffect, useMemo, useState } from 'react'
+import { useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
-import { useAccessProblem, useSession, useSessionLoaded } from '../collab/hooks.ts'
+import { controlMap, readControl, readLocks, readSummons } from '../../../shared/schema/control.ts'
+import { useAccessProblem, useSession, useSessionLoaded, useYValue } from '../collab/hooks.ts'
 import { usePublishPresence } from '../collab/presence.ts'
 import { WorkshopSession } from '../collab/session.ts'
 import { SessionContext } from '../collab/session-context.ts'
+import { FacilitationBar } from '../components/FacilitationBar.tsx'
 import { JoinDialog } from '../components/JoinDialog.tsx'
+import { ReadinessPanel } from '../components/ReadinessPanel.tsx'
 import { SharePanel } from '../components/SharePanel.tsx'
 import { StepNav } from '../components/StepNav.tsx'
 import { StepView } from '../components/StepView.tsx'
 import { useUndoShortcuts } from '../components/UndoRedo.tsx'
+import { VotePanel } from '../components/VotePanel.tsx'
 import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
 import { ApiError, fetchWorkshop, type Keys, registerParticipant } from '../lib/api.ts'
 import {
@@ -158,6 +162,28 @@ function LoadedWorkshop({
   )
 }
 
+/**
+ * A participant follows the facilitator's step until they choose another; "bring everyone
+ * here" (a counter in the control document) makes everyone follow again.
+ */
+function useFollowTheFacilitator(session: WorkshopSession) {
+  const control = controlMap(session.control)
+  const leaderStep = useYValue(control, () => readControl(session.control).step)
+  const summons = useYValue(control, () => readSummons(session.control))
+  const following = useUi((s) => s.following)
+  const setFollowing = useUi((s) => s.setFollowing)
+  const setStep = useUi((s) => s.setStep)
+  const seenSummons = useRef<number | null>(null)
+  const leads = session.role === 'facilitator'
+  useEffect(() => {
+    if (seenSummons.current !== null && summons !== seenSummons.current && !leads) setFollowing(true)
+    seenSummons.current = summons
+  }, [summons, leads, setFollowing])
+  useEffect(() => {
+    if (following && !leads) setStep(leaderStep)
+  }, [following, leads, leaderStep, setStep])
+}
+
 function WorkshopLayout({
   identity,
   onJoin,
@@ -167,10 +193,19 @@ function WorkshopLayout({
 }) {
   const step = useUi((s) => s.step)
   const sharePanelOpen = useUi((s) => s.sharePanelOpen)
+  const readinessOpen = useUi((s) => s.readinessOpen)
+  const presentation = useUi((s) => s.presentation)
   const session = useSession()
   // The survey link for phones shows only the survey, not the board.
   const surveyOnly = new URLSearchParams(location.hash.slice(1)).get('view') === 'survey'
   useUndoShortcuts(session)
+  useFollowTheFacilitator(session)
+  const locks = useYValue(controlMap(session.control), () => readLocks(session.control))
+  const shownStep = surveyOnly ? 'survey' : step
+  session.setStepLocked(locks.includes(shownStep))
+  useEffect(() => {
+    document.documentElement.style.fontSize = presentation ? '125%' : ''
+  }, [presentation])
   const presence = useMemo(
     () =>
       identity
@@ -191,9 +226,13 @@ function WorkshopLayout({
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <WorkshopHeader />
       {!surveyOnly && <StepNav />}
+      {!surveyOnly && <FacilitationBar step={shownStep} />}
       {sharePanelOpen && <SharePanel />}
+      {readinessOpen && session.role === 'facilitator' && <ReadinessPanel />}
       <main id="main" className="flex-1 p-4 md:p-6">
-        <StepView step={surveyOnly ? 'survey' : step} />
+        {!surveyOnly && <VotePanel step={shownStep} />}
+        {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
+        <StepView key={`${shownStep}:${session.readOnly}`} step={shownStep} />
       </main>
       {!identity && <JoinDialog onJoin={onJoin} />}
     </div>

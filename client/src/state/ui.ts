@@ -10,6 +10,17 @@ type UiState = {
   chosenLanguage: Language | null
   /** Cards whose details are open, by record id: survives a card moving to another column. */
   openCards: Record<string, true>
+  /** A participant follows the facilitator's step until they pick another one. */
+  following: boolean
+  /** Large text for the projector. */
+  presentation: boolean
+  /** Others' live cursors on the maps and matrices. */
+  showCursors: boolean
+  readinessOpen: boolean
+  setFollowing: (following: boolean) => void
+  setPresentation: (on: boolean) => void
+  setShowCursors: (on: boolean) => void
+  setReadinessOpen: (open: boolean) => void
   toggleCard: (id: string) => void
   setStep: (step: StepId) => void
   setSharePanelOpen: (open: boolean) => void
@@ -17,6 +28,13 @@ type UiState = {
 }
 
 const LANGUAGE_KEY = 'tavolo:language'
+const PRESENTATION_KEY = 'tavolo:presentation'
+const CURSORS_KEY = 'tavolo:cursors'
+
+function storedFlag(key: string, fallback: boolean): boolean {
+  const value = typeof localStorage === 'undefined' ? null : localStorage.getItem(key)
+  return value === null ? fallback : value === 'true'
+}
 
 function storedLanguage(): Language | null {
   const value = typeof localStorage === 'undefined' ? null : localStorage.getItem(LANGUAGE_KEY)
@@ -28,6 +46,20 @@ export const useUi = create<UiState>((set) => ({
   sharePanelOpen: false,
   chosenLanguage: storedLanguage(),
   openCards: {},
+  following: true,
+  presentation: storedFlag(PRESENTATION_KEY, false),
+  showCursors: storedFlag(CURSORS_KEY, true),
+  readinessOpen: false,
+  setFollowing: (following) => set({ following }),
+  setPresentation: (presentation) => {
+    localStorage.setItem(PRESENTATION_KEY, String(presentation))
+    set({ presentation })
+  },
+  setShowCursors: (showCursors) => {
+    localStorage.setItem(CURSORS_KEY, String(showCursors))
+    set({ showCursors })
+  },
+  setReadinessOpen: (readinessOpen) => set({ readinessOpen }),
   toggleCard: (id) =>
     set(({ openCards }) => {
       const { [id]: wasOpen, ...others } = openCards

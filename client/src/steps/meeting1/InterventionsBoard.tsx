@@ -22,6 +22,7 @@ import { useEditingHandlers, useEditors } from '../../collab/editing.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { EditorsBadge } from '../../components/EditorsBadge.tsx'
+import { VoteBadge } from '../../components/VotePanel.tsx'
 import { COLUMN_PREFIX, dropPosition } from '../../lib/column-drop.ts'
 import { useBoardSensors } from '../../lib/dnd-sensors.ts'
 
@@ -231,6 +232,7 @@ function InterventionCard({ card, groups }: { card: Intervention; groups: Interv
         />
       </div>
       <EditorsBadge editors={editors} />
+      <VoteBadge itemId={card.id} />
       <CollabText
         text={recordText(doc, 'interventions', card.id, 'description')}
         label={t('meeting1.interventions.description')}

@@ -15,6 +15,7 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useEditingHandlers, useEditors } from '../../collab/editing.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { EditorsBadge } from '../../components/EditorsBadge.tsx'
+import { VoteBadge } from '../../components/VotePanel.tsx'
 import { useFocusAcrossRemount } from '../../lib/focus-across-remount.ts'
 import { useUi } from '../../state/ui.ts'
 
@@ -106,6 +107,7 @@ const PainCardContent = memo(function PainCardContent({
         className="min-h-12 w-full resize-y rounded border border-transparent bg-transparent px-1 text-sm hover:border-slate-300 focus:border-slate-400 focus:bg-white"
       />
       <EditorsBadge editors={editors} />
+      <VoteBadge itemId={id} />
       <div className="flex flex-wrap items-center gap-1 text-xs">
         <label className="flex items-center gap-1">
           <span>{t('meeting1.pain.severity')}</span>

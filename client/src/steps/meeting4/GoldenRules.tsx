@@ -5,6 +5,7 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { SortableList } from '../../components/SortableList.tsx'
+import { VoteBadge } from '../../components/VotePanel.tsx'
 import { useUi } from '../../state/ui.ts'
 import type { Meeting4Board } from './board.ts'
 
@@ -47,6 +48,7 @@ export function GoldenRules({ board }: { board: Meeting4Board }) {
                 readOnly={readOnly}
                 className="min-w-0 flex-1 rounded border border-transparent px-1 hover:border-slate-300"
               />
+              <VoteBadge itemId={rule.id} />
               <label className="flex items-center gap-1 text-sm">
                 <input
                   type="checkbox"

@@ -1,0 +1,286 @@
+import { useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import {
+  type DotProblem,
+  type PublishedVote,
+  VOTE_TARGETS,
+  type VoteTarget,
+} from '../../../shared/domain/dot-vote.ts'
+import { controlMap, readVote } from '../../../shared/schema/control.ts'
+import type { StepId } from '../../../shared/steps.ts'
+import { useSession, useYValue } from '../collab/hooks.ts'
+import { ApiError } from '../lib/api.ts'
+import { facilitationApi } from '../lib/facilitation-api.ts'
+import { loadIdentity } from '../lib/local-memory.ts'
+import { BallotRefused } from '../lib/survey-api.ts'
+
+/** Where each kind of card lives: a vote shows on that step. */
+const STEP_OF: Record<VoteTarget, StepId> = {
+  pains: 'meeting1',
+  interventions: 'meeting1',
+  goldenRules: 'meeting4',
+}
+
+export function useVote(): PublishedVote | null {
+  const session = useSession()
+  return useYValue(controlMap(session.control), () => readVote(session.control))
+}
+
+/** The dots a card received, once the facilitator revealed the vote; nothing before. */
+export function VoteBadge({ itemId }: { itemId: string }) {
+  const { t } = useTranslation()
+  const vote = useVote()
+  const result = vote?.results?.find((r) => r.itemId === itemId)
+  if (!result) return null
+  return (
+    <span
+      className="rounded-full bg-fuchsia-800 px-2 text-xs font-bold text-white"
+      data-testid="vote-badge"
+      title={result.voters?.join(', ')}
+    >
+      {t('vote.badge', { count: result.votes })}
+    </span>
+  )
+}
+
+/**
+ * Dot voting: the facilitator starts a vote on a kind of card; each participant places their
+ * dots here (hidden from everyone, the facilitator included, until the reveal); then the
+ * ranking shows here and the dots on the cards.
+ */
+export function VotePanel({ step }: { step: StepId }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const vote = useVote()
+  const facilitator = session.role === 'facilitator'
+  const [target, setTarget] = useState<VoteTarget>('interventions')
+  const [perPerson, setPerPerson] = useState(3)
+  const [perItem, setPerItem] = useState(2)
+  const [anonymous, setAnonymous] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const onThisStep = vote && STEP_OF[vote.target] === step
+  const canStart = facilitator && (step === 'meeting1' || step === 'meeting4')
+  if (!onThisStep && !canStart) return null
+  const run = (action: Promise<unknown>) => {
+    setError(null)
+    action.catch((caught: unknown) =>
+      setError(caught instanceof ApiError ? caught.message : t('home.offline')),
+    )
+  }
+  const targets = VOTE_TARGETS.filter((kind) => STEP_OF[kind] === step)
+  const input = 'w-16 rounded border border-slate-300 px-1 py-0.5'
+  return (
+    <section
+      aria-labelledby="vote-heading"
+      className="mb-4 grid gap-2 rounded-lg border-2 border-fuchsia-300 bg-white p-3"
+      data-testid="vote-panel"
+    >
+      <h2 id="vote-heading" className="font-semibold">
+        {t('vote.heading')}
+      </h2>
+      {onThisStep && vote && (
+        <p aria-live="polite" data-testid="vote-status">
+          {vote.status === 'open'
+            ? t('vote.open', {
+                target: t(`vote.targets.${vote.target}`),
+                answered: vote.answered,
+                registered: vote.registered,
+              })
+            : t('vote.revealed', { target: t(`vote.targets.${vote.target}`) })}
+        </p>
+      )}
+      {facilitator && onThisStep && vote?.status === 'open' && (
+        <button
+          type="button"
+          onClick={() => run(facilitationApi.revealVote(session.workshopId, session.key, vote.id))}
+          className="min-h-9 justify-self-start rounded bg-fuchsia-800 px-3 font-medium text-white"
+        >
+          {t('vote.reveal')}
+        </button>
+      )}
+      {canStart && vote?.status !== 'open' && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <label className="flex items-center gap-1">
+            {t('vote.on')}
+            <select
+              value={targets.includes(target) ? target : targets[0]}
+              onChange={(e) => setTarget(e.target.value as VoteTarget)}
+              className="rounded border border-slate-300 px-1 py-0.5"
+            >
+              {targets.map((kind) => (
+                <option key={kind} value={kind}>
+                  {t(`vote.targets.${kind}`)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label className="flex items-center gap-1">
+            {t('vote.perPerson')}
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={perPerson}
+              onChange={(e) => setPerPerson(Number(e.target.value))}
+              className={input}
+            />
+          </label>
+          <label className="flex items-center gap-1">
+            {t('vote.perItem')}
+            <input
+              type="number"
+              min={1}
+              max={20}
+              value={perItem}
+              onChange={(e) => setPerItem(Number(e.target.value))}
+              className={input}
+            />
+          </label>
+          <label className="flex items-center gap-1">
+            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+            {t('vote.anonymous')}
+          </label>
+          <button
+            type="button"
+            onClick={() =>
+              run(
+                facilitationApi.startVote(session.workshopId, session.key, {
+                  target: targets.includes(target) ? target : targets[0]!,
+                  votesPerPerson: perPerson,
+                  maxPerItem: Math.min(perItem, perPerson),
+                  anonymous,
+                }),
+              )
+            }
+            className="min-h-9 rounded bg-fuchsia-800 px-3 font-medium text-white"
+          >
+            {t('vote.start')}
+          </button>
+        </div>
+      )}
+      {session.role === 'participant' && onThisStep && vote?.status === 'open' && (
+        <DotBallotForm vote={vote} />
+      )}
+      {onThisStep && vote?.results && (
+        <ol className="grid gap-1" data-testid="vote-ranking">
+          {vote.results.map((r) => (
+            <li key={r.itemId} className="flex flex-wrap items-center gap-2">
+              <span className="font-bold">{r.rank}.</span>
+              <span>{vote.items.find((i) => i.id === r.itemId)?.title}</span>
+              <span className="rounded-full bg-fuchsia-800 px-2 text-xs font-bold text-white">
+                {t('vote.badge', { count: r.votes })}
+              </span>
+              {r.voters && r.voters.length > 0 && (
+                <span className="text-sm text-slate-600">({r.voters.join(', ')})</span>
+              )}
+            </li>
+          ))}
+        </ol>
+      )}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+    </section>
+  )
+}
+
+function DotBallotForm({ vote }: { vote: PublishedVote }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const token = loadIdentity(session.workshopId)?.token ?? null
+  const [votes, setVotes] = useState<Record<string, number>>({})
+  const [saved, setSaved] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    if (!token) return
+    facilitationApi.myVote(session.workshopId, session.key, vote.id, token).then(
+      ({ ballot }) => {
+        if (ballot) {
+          setVotes({ ...ballot.votes })
+          setSaved(true)
+        }
+      },
+      () => {},
+    )
+  }, [session, vote.id, token])
+  const used = Object.values(votes).reduce((a, b) => a + b, 0)
+  const left = vote.votesPerPerson - used
+  const change = (id: string, by: number) => {
+    setVotes({ ...votes, [id]: Math.max(0, (votes[id] ?? 0) + by) })
+    setSaved(false)
+  }
+  const save = async () => {
+    if (!token) return setError(t('survey.noToken'))
+    setError(null)
+    try {
+      await facilitationApi.vote(session.workshopId, session.key, vote.id, token, { votes })
+      setSaved(true)
+    } catch (caught) {
+      if (caught instanceof BallotRefused)
+        setError(
+          (caught.problems as unknown as DotProblem[])
+            .map((p) => t(`vote.problems.${p.problem}`, p))
+            .join(' '),
+        )
+      else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
+    }
+  }
+  return (
+    <div className="grid gap-2">
+      <p className="font-medium" aria-live="polite" data-testid="dots-left">
+        {t('vote.left', { count: left })}
+      </p>
+      <ul className="grid gap-1">
+        {vote.items.map((item) => {
+          const mine = votes[item.id] ?? 0
+          return (
+            <li key={item.id} className="flex items-center gap-2" data-testid="vote-item">
+              <button
+                type="button"
+                disabled={mine === 0}
+                onClick={() => change(item.id, -1)}
+                aria-label={t('vote.remove', { title: item.title })}
+                className="size-9 rounded border border-slate-400 disabled:opacity-40"
+              >
+                −
+              </button>
+              <span className="w-8 text-center font-bold">
+                <span aria-hidden="true">{'●'.repeat(mine) || '0'}</span>
+                <span className="sr-only">{t('vote.mine', { count: mine, title: item.title })}</span>
+              </span>
+              <button
+                type="button"
+                disabled={left <= 0 || mine >= vote.maxPerItem}
+                onClick={() => change(item.id, 1)}
+                aria-label={t('vote.add', { title: item.title })}
+                className="size-9 rounded border border-slate-400 disabled:opacity-40"
+              >
+                +
+              </button>
+              <span>{item.title}</span>
+            </li>
+          )
+        })}
+      </ul>
+      <button
+        type="button"
+        onClick={() => void save()}
+        className="min-h-9 justify-self-start rounded bg-fuchsia-800 px-3 font-medium text-white"
+      >
+        {t('vote.save')}
+      </button>
+      {saved && (
+        <p role="status" className="text-emerald-900" data-testid="vote-saved">
+          {t('vote.saved')}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}
