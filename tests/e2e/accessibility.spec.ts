@@ -1,3 +1,5 @@
+import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
+import { fullWorkshop } from '../support/full-workshop.ts'
 import { violations } from './a11y.ts'
 import { expect, test } from './fixtures.ts'
 import { join } from './pages.ts'
@@ -32,4 +34,50 @@ test('home, Setup and Meeting 1 have no serious accessibility problems, on a lap
     .first()
     .click()
   expect(await violations(page)).toEqual([])
+})
+
+test('every step of a filled workshop, for the facilitator and for a participant on a phone, has no serious accessibility problems', async ({
+  tavolo,
+  person,
+}) => {
+  const { content, control } = fullWorkshop()
+  const response = await fetch(`${tavolo.baseURL}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(exportWorkshop(content, control)),
+  })
+  const workshop = (await response.json()) as {
+    id: string
+    keys: { facilitator: string; participant: string }
+  }
+  const facilitator = (await person('it')).page
+  const phone = (await person('en')).page
+  await phone.setViewportSize({ width: 390, height: 800 })
+  await join(facilitator, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
+  await join(phone, tavolo.link(workshop.id, workshop.keys.participant), 'Sara')
+  await facilitator.getByRole('button', { name: 'Testo grande' }).click()
+  for (const [page, steps] of [
+    [
+      facilitator,
+      [
+        'Preparazione',
+        'Incontro 1',
+        'Sondaggio lampo',
+        'Incontro 2',
+        'Incontro 3',
+        'Incontro 4',
+        'Risultati',
+      ],
+    ],
+    [phone, ['Setup', 'Meeting 1', 'Quick survey', 'Meeting 2', 'Meeting 3', 'Meeting 4', 'Outputs']],
+  ] as const) {
+    for (const step of steps) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: new RegExp(step) })
+        .click()
+      await expect(page.getByRole('navigation').locator('[aria-current="step"]')).toContainText(step)
+      expect(await violations(page), `${step}`).toEqual([])
+    }
+  }
 })

@@ -13,6 +13,7 @@ import { readRaciCells } from '../../../shared/schema/raci.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { useDocValue, useSession, useYValue } from '../collab/hooks.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
+import { ScrollArea } from './ScrollArea.tsx'
 
 type Person = { id: string; name: string; unitId: string | null }
 type Answered = Record<'survey' | 'scoring' | 'vote', Set<string> | null>
@@ -102,7 +103,7 @@ export function ReadinessPanel() {
       {people.length === 0 ? (
         <p className="text-slate-700">{t('readiness.nobody')}</p>
       ) : (
-        <div className="overflow-x-auto">
+        <ScrollArea label={t('readiness.heading')}>
           <table className="w-full text-left text-sm" data-testid="readiness">
             <thead>
               <tr className="border-b border-slate-300">
@@ -139,7 +140,7 @@ export function ReadinessPanel() {
               })}
             </tbody>
           </table>
-        </div>
+        </ScrollArea>
       )}
     </section>
   )

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next'
 import { buildTimeline } from '../../../../shared/domain/pipeline.ts'
+import { ScrollArea } from '../../components/ScrollArea.tsx'
 import type { Meeting4Board } from './board.ts'
 
 const STATUS_BAR: Record<string, string> = {
@@ -17,7 +18,7 @@ export function Timeline({ board }: { board: Meeting4Board }) {
   if (timeline.weeks.length === 0) return <p className="text-slate-700">{t('meeting4.timeline.noDates')}</p>
   const weeks = timeline.weeks.length
   return (
-    <div className="overflow-x-auto" data-testid="timeline">
+    <ScrollArea label={t('meeting4.timeline.label')}>
       <table className="min-w-max table-fixed border-collapse text-xs">
         <caption className="sr-only">{t('meeting4.timeline.label')}</caption>
         <thead>
@@ -77,6 +78,6 @@ export function Timeline({ board }: { board: Meeting4Board }) {
           })}
         </p>
       )}
-    </div>
+    </ScrollArea>
   )
 }

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { type Coverage, coverage } from '../../../../shared/domain/coverage.ts'
 import type { WorkshopExport } from '../../../../shared/schema/workshop-export.ts'
+import { ScrollArea } from '../../components/ScrollArea.tsx'
 
 /**
  * The chain the method builds, per macro intervention (priority areas first), and every place
@@ -47,7 +48,7 @@ export function CoverageView({ data }: { data: WorkshopExport }) {
           </ul>
         )}
       </div>
-      <div className="overflow-x-auto">
+      <ScrollArea label={t('outputs.coverage.heading')}>
         <table className="w-full text-left text-sm" data-testid="coverage-table">
           <caption className="sr-only">{t('outputs.coverage.heading')}</caption>
           <thead>
@@ -110,7 +111,7 @@ export function CoverageView({ data }: { data: WorkshopExport }) {
             ))}
           </tbody>
         </table>
-      </div>
+      </ScrollArea>
     </section>
   )
 }

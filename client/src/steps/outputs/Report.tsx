@@ -3,6 +3,7 @@ import { actionPosition } from '../../../../shared/domain/actions.ts'
 import { exportLabels } from '../../../../shared/exports/labels.ts'
 import { type Cell, exportTables, type Table } from '../../../../shared/exports/tables.ts'
 import type { WorkshopExport } from '../../../../shared/schema/workshop-export.ts'
+import { ScrollArea } from '../../components/ScrollArea.tsx'
 import { ScatterChart } from './ScatterChart.tsx'
 
 /**
@@ -139,7 +140,7 @@ const show = (cell: Cell) =>
 function ReportTable({ table, none }: { table: Table; none: string }) {
   if (table.rows.length === 0) return <p className="text-slate-600">{none}</p>
   return (
-    <div className="overflow-x-auto">
+    <ScrollArea label={table.name}>
       <table className="w-full border-collapse text-left text-sm">
         <thead>
           <tr>
@@ -164,6 +165,6 @@ function ReportTable({ table, none }: { table: Table; none: string }) {
           ))}
         </tbody>
       </table>
-    </div>
+    </ScrollArea>
   )
 }
