@@ -167,4 +167,29 @@ test.describe('facilitation toolkit, a facilitator and two participants', () => 
     await giulia.getByRole('button', { name: 'Salva i miei punti' }).click()
     await expect(row.getByRole('cell').nth(3)).toHaveText('✓ fatto')
   })
+
+  test("live cursors: each sees the other's pointer on the journey map, named; the switch turns them off", async ({
+    tavolo,
+    person,
+  }) => {
+    const giulia = (await person()).page
+    const marco = (await person()).page
+    for (const [page, name] of [
+      [giulia, 'Giulia'],
+      [marco, 'Marco'],
+    ] as const) {
+      await join(page, tavolo.link(workshop.id, workshop.keys.participant), name)
+      await page.setViewportSize({ width: 1400, height: 1000 })
+      await stepButton(page, /Incontro 1/).click()
+    }
+    const map = giulia.getByRole('heading', { name: 'Mappa del customer journey' })
+    const box = (await map.boundingBox())!
+    await giulia.mouse.move(box.x + 200, box.y + 150)
+    await giulia.mouse.move(box.x + 260, box.y + 180)
+    await expect(marco.getByTestId('live-cursor')).toHaveText('Giulia')
+    await marco.getByRole('checkbox', { name: 'Mostra i cursori degli altri' }).uncheck()
+    await expect(marco.getByTestId('live-cursor')).toHaveCount(0)
+    await giulia.mouse.move(box.x + 10, box.y - 60)
+    await expect(giulia.getByTestId('live-cursor')).toHaveCount(0)
+  })
 })

@@ -33,8 +33,8 @@ function readPresence(session: WorkshopSession): Presence[] {
   const people: Presence[] = []
   for (const [clientId, state] of session.contentProvider.awareness.getStates()) {
     if (typeof state.name !== 'string' || !state.name) continue
-    // A live drag changes many times a second: it has its own store (drag-presence.ts).
-    const { drag: _drag, ...presence } = state
+    // A live drag or cursor changes many times a second: each has its own store.
+    const { drag: _drag, cursor: _cursor, ...presence } = state
     people.push({ ...(presence as LocalPresence), clientId })
   }
   return people.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)

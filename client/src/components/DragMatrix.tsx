@@ -12,6 +12,7 @@ import { useTranslation } from 'react-i18next'
 import type { MatrixPoint } from '../../../shared/domain/materiality.ts'
 import { publishDrag, type RemoteDrag, useRemoteDrags } from '../collab/drag-presence.ts'
 import { useSession } from '../collab/hooks.ts'
+import { LiveCursors } from '../collab/LiveCursors.tsx'
 
 export type MatrixItem = {
   id: string
@@ -176,6 +177,7 @@ export function DragMatrix(props: Props) {
           <div className="relative aspect-square w-full max-w-[min(80vh,44rem)] rounded border-2 border-slate-400 bg-white">
             {/* The scale sits inset from the border, so cards at 0 or 100 stay inside the frame. */}
             <div ref={area} className="absolute inset-7" data-testid={`${name}-matrix`}>
+              <LiveCursors target={name} />
               <Quadrants
                 threshold={threshold}
                 corners={props.corners}

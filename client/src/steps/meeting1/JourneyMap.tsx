@@ -14,6 +14,7 @@ import { addPain, moveCard, type Placement, readPainPlacements } from '../../../
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { type NamedItem, readNamedList } from '../../../../shared/schema/setup.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { LiveCursors } from '../../collab/LiveCursors.tsx'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { COLUMN_PREFIX, dropPosition } from '../../lib/column-drop.ts'
 import { useBoardSensors } from '../../lib/dnd-sensors.ts'
@@ -89,9 +90,10 @@ export function JourneyMap() {
       </h3>
       <div className="overflow-x-auto pb-2">
         <div
-          className="grid min-w-max gap-2"
+          className="relative grid min-w-max gap-2"
           style={{ gridTemplateColumns: `repeat(${stages.length}, 17rem)` }}
         >
+          <LiveCursors target="journey" />
           <JourneyDataStrip stages={stages} />
           <DndContext
             sensors={sensors}
