@@ -40,6 +40,8 @@ test('every step of a filled workshop, for the facilitator and for a participant
   tavolo,
   person,
 }) => {
+  // Fourteen full-page axe runs on a filled workshop: more than the default minute on a busy CI machine.
+  test.setTimeout(180_000)
   const { content, control } = fullWorkshop()
   const response = await fetch(`${tavolo.baseURL}/api/workshops/import`, {
     method: 'POST',
