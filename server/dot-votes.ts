@@ -14,6 +14,7 @@ import { controlMap } from '../shared/schema/control.ts'
 import { readGoldenRules } from '../shared/schema/golden-rules.ts'
 import { readInterventions } from '../shared/schema/interventions.ts'
 import { readPains } from '../shared/schema/journey.ts'
+import { readFactors } from '../shared/schema/vision.ts'
 import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import type { SurveyRecord } from './persistence/store.ts'
 import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
@@ -42,6 +43,7 @@ function itemsOf(ctx: HttpContext, workshopId: string, target: VoteTarget) {
         .filter((p) => p.inScope)
         .map((p) => ({ id: p.id, title: p.text }))
     if (target === 'interventions') return readInterventions(doc).map((i) => ({ id: i.id, title: i.title }))
+    if (target === 'factors') return readFactors(doc).map((f) => ({ id: f.id, title: f.name }))
     return readGoldenRules(doc).map((r) => ({ id: r.id, title: r.text }))
   })
 }

@@ -8,6 +8,7 @@ import { dotVotesRoute, republishOpenVotes } from './dot-votes.ts'
 import { exportsRoute } from './exports.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
 import { participantsRoute } from './participants.ts'
+import { ratingRoundsRoute, republishOpenRatings } from './rating-rounds.ts'
 import { republishOpenScoringRounds, scoringRoundsRoute } from './scoring-rounds.ts'
 import { republishOpenSurveys, surveysRoute } from './surveys.ts'
 import { timerRoute } from './timer.ts'
@@ -22,6 +23,7 @@ const CreateWorkshopBody = z.object({
   organisation: z.string().trim().max(200).optional(),
   language: z.enum(['it', 'en']).optional(),
   demo: z.boolean().optional(),
+  kind: z.enum(['improvement', 'vision']).optional(),
 })
 
 export function createHttpHandler(ctx: HttpContext) {
@@ -69,6 +71,13 @@ export function createHttpHandler(ctx: HttpContext) {
       const [, id, voteId, action] = votesMatch
       return dotVotesRoute(ctx, req, res, url, decodeURIComponent(id!), voteId, action)
     }
+    const ratingsMatch = /^\/api\/workshops\/([^/]+)\/ratings(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
+      url.pathname,
+    )
+    if (ratingsMatch) {
+      const [, id, roundId, action] = ratingsMatch
+      return ratingRoundsRoute(ctx, req, res, url, decodeURIComponent(id!), roundId, action)
+    }
     const timerMatch = /^\/api\/workshops\/([^/]+)\/timer$/.exec(url.pathname)
     if (timerMatch) return timerRoute(ctx, req, res, url, decodeURIComponent(timerMatch[1]!))
     if (url.pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() })
@@ -85,6 +94,7 @@ export function createHttpHandler(ctx: HttpContext) {
           republishOpenSurveys(ctx, workshopId)
           republishOpenScoringRounds(ctx, workshopId)
           republishOpenVotes(ctx, workshopId)
+          republishOpenRatings(ctx, workshopId)
         },
       )
     }
@@ -163,6 +173,7 @@ export function createHttpHandler(ctx: HttpContext) {
     if (!body.title && !body.demo) throw new HttpError(400, 'title: a workshop needs a title')
     const language = body.language ?? 'it'
     const input = resolveWorkshopInput({ ...body, language, demo: body.demo ?? false })
+    input.kind = body.kind ?? 'improvement'
     storeWorkshop(res, input, (id) => createInitialDocuments(id, input), { demo: input.demo })
   }
 

@@ -28,6 +28,7 @@ export const WorkshopExportSchema = z.object({
     organisation: z.string().max(200),
     focus: text,
     language: z.enum(['it', 'en']),
+    kind: z.enum(['improvement', 'vision']).default('improvement'),
   }),
   stages: many(named),
   units: many(named),

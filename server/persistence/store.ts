@@ -26,7 +26,7 @@ export type ParticipantRecord = {
  * Rounds of private ballots: the quick survey, meeting 2's silent scoring round and the dot
  * votes share the table (one ballot per participant and round; only aggregates leave the server).
  */
-export type RoundKind = 'survey' | 'scoring' | 'dots'
+export type RoundKind = 'survey' | 'scoring' | 'dots' | 'rating'
 
 export type SurveyRecord = {
   id: string

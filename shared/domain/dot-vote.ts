@@ -3,7 +3,7 @@
  * The server keeps the ballots and publishes nothing per card until the facilitator reveals.
  * Pure: no Yjs.
  */
-export const VOTE_TARGETS = ['pains', 'interventions', 'goldenRules'] as const
+export const VOTE_TARGETS = ['pains', 'interventions', 'goldenRules', 'factors'] as const
 export type VoteTarget = (typeof VOTE_TARGETS)[number]
 
 export type VoteRules = { itemIds: readonly string[]; votesPerPerson: number; maxPerItem: number }

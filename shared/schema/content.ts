@@ -21,6 +21,8 @@ export const CONTENT_COLLECTIONS = [
   'pipeline',
   'kpis',
   'goldenRules',
+  'factors',
+  'cultureStatements',
 ] as const
 
 /** Root maps that are not record collections: settings and cells, keyed by name. */

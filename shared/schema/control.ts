@@ -1,5 +1,6 @@
 import type * as Y from 'yjs'
 import type { PublishedVote } from '../domain/dot-vote.ts'
+import type { PublishedRating } from '../domain/rating-round.ts'
 import type { PublishedScoringRound } from '../domain/scoring-round.ts'
 import type { PublishedSurvey } from '../domain/survey.ts'
 import { STOPPED, type TimerState } from '../domain/timer.ts'
@@ -110,4 +111,11 @@ export function setStepDuration(doc: Y.Doc, step: StepId, minutes: number | null
   localAction(doc, () =>
     controlMap(doc).set('stepDurations', minutes ? { ...others, [step]: minutes } : others),
   )
+}
+
+/** A vision workshop rating (culture self-assessment, factors today vs target) as the server published it. */
+export function readRating(doc: Y.Doc, purpose: PublishedRating['purpose']): PublishedRating | null {
+  const value = controlMap(doc).get(`rating:${purpose}`)
+  if (!value || typeof value !== 'object' || typeof (value as { id?: unknown }).id !== 'string') return null
+  return value as PublishedRating
 }

@@ -1,6 +1,7 @@
 import * as Y from 'yjs'
 import { type DemoMeeting1, demoContent } from '../demo.ts'
 import type { Language } from '../i18n-language.ts'
+import type { WorkshopKind } from '../steps.ts'
 import { controlMap } from './control.ts'
 import { addIntervention, linkPain } from './interventions.ts'
 import { addPain, addTouchpoint, setPainSegment } from './journey.ts'
@@ -10,8 +11,15 @@ import { SYSTEM_ORIGIN } from './origin.ts'
 import { seedWaves } from './pipeline.ts'
 import { recordText, setField } from './records.ts'
 import { addNamed, addParticipant, readNamedList } from './setup.ts'
+import { seedVision } from './vision.ts'
 
-export type NewWorkshop = { title: string; organisation: string; language: Language; demo: boolean }
+export type NewWorkshop = {
+  title: string
+  organisation: string
+  language: Language
+  demo: boolean
+  kind?: WorkshopKind | undefined
+}
 
 /**
  * The first state (the seeding runs inside one SYSTEM_ORIGIN transaction, so nothing of it is
@@ -22,7 +30,8 @@ export function initialWorkshopUpdates(input: NewWorkshop): { content: Uint8Arra
   const content = new Y.Doc()
   content.transact(() => {
     initMeta(content, input)
-    seedWaves(content, input.language)
+    if (input.kind === 'vision') seedVision(content, input.language)
+    else seedWaves(content, input.language)
     if (input.demo) fillDemo(content, input.language)
   }, SYSTEM_ORIGIN)
   const control = new Y.Doc()

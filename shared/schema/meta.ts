@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import type { Language } from '../i18n-language.ts'
+import type { WorkshopKind } from '../steps.ts'
 import { localAction } from './origin.ts'
 
 /** Version of the content document's layout; bump it with a migration in migrations.ts. */
@@ -14,6 +15,7 @@ export type WorkshopMeta = {
   organisation: string
   focus: string
   language: Language
+  kind: WorkshopKind
 }
 
 export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>('meta')
@@ -38,6 +40,7 @@ export function readMeta(doc: Y.Doc): WorkshopMeta {
     organisation: text('organisation'),
     focus: text('focus'),
     language: language === 'en' ? 'en' : 'it',
+    kind: meta.get('kind') === 'vision' ? 'vision' : 'improvement',
   }
 }
 
@@ -48,7 +51,7 @@ export function setWorkshopLanguage(doc: Y.Doc, language: Language): void {
 /** Seeds a new content document. Runs once, on the server, when the workshop is created. */
 export function initMeta(
   doc: Y.Doc,
-  input: { title: string; organisation: string; language: Language },
+  input: { title: string; organisation: string; language: Language; kind?: WorkshopKind | undefined },
 ): void {
   const meta = metaMap(doc)
   meta.set('schemaVersion', SCHEMA_VERSION)
@@ -56,5 +59,6 @@ export function initMeta(
   meta.set('organisation', new Y.Text(input.organisation))
   meta.set('focus', new Y.Text(''))
   meta.set('language', input.language)
+  meta.set('kind', input.kind ?? 'improvement')
   meta.set('createdAt', Date.now())
 }

@@ -10,6 +10,7 @@ import type { RaciCells } from '../domain/raci.ts'
 import type { PublishedScoringRound } from '../domain/scoring-round.ts'
 import type { PublishedSurvey } from '../domain/survey.ts'
 import type { Language } from '../i18n-language.ts'
+import type { WorkshopKind } from '../steps.ts'
 import { readActions, readActionThresholds, readMetrics } from './actions.ts'
 import { controlMap, readPriorities, readScoringRound, readSurvey } from './control.ts'
 import { readGoldenRules } from './golden-rules.ts'
@@ -35,7 +36,7 @@ export const EXPORT_VERSION = 1
 export type WorkshopExport = {
   format: typeof EXPORT_FORMAT
   version: typeof EXPORT_VERSION
-  meta: { title: string; organisation: string; focus: string; language: Language }
+  meta: { title: string; organisation: string; focus: string; language: Language; kind: WorkshopKind }
   stages: { id: string; name: string }[]
   units: { id: string; name: string }[]
   segments: { id: string; name: string }[]
@@ -123,7 +124,13 @@ export function exportWorkshop(content: Y.Doc, control: Y.Doc): WorkshopExport {
   return {
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
-    meta: { title: meta.title, organisation: meta.organisation, focus: meta.focus, language: meta.language },
+    meta: {
+      title: meta.title,
+      organisation: meta.organisation,
+      focus: meta.focus,
+      language: meta.language,
+      kind: meta.kind,
+    },
     stages: named('stages'),
     units: named('units'),
     segments: named('segments'),

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next'
 import { controlMap, readControl, setFacilitatorStep } from '../../../shared/schema/control.ts'
-import { STEPS } from '../../../shared/steps.ts'
+import { metaMap, readMeta } from '../../../shared/schema/meta.ts'
+import { stepsFor } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { useUi } from '../state/ui.ts'
 
@@ -10,12 +11,13 @@ export function StepNav() {
   const session = useSession()
   const step = useUi((s) => s.step)
   const setStep = useUi((s) => s.setStep)
+  const kind = useYValue(metaMap(session.content), () => readMeta(session.content).kind)
   const setFollowing = useUi((s) => s.setFollowing)
   const leaderStep = useYValue(controlMap(session.control), () => readControl(session.control).step)
   return (
     <nav aria-label={t('steps.label')} className="overflow-x-auto border-b border-slate-200 bg-white">
       <ol className="flex min-w-max gap-1 px-4">
-        {STEPS.map((id, index) => (
+        {stepsFor(kind).map((id, index) => (
           <li key={id}>
             <button
               type="button"

@@ -6,6 +6,8 @@ import { Meeting4Step } from '../steps/meeting4/Meeting4Step.tsx'
 import { OutputsStep } from '../steps/outputs/OutputsStep.tsx'
 import { SetupStep } from '../steps/setup/SetupStep.tsx'
 import { SurveyStep } from '../steps/survey/SurveyStep.tsx'
+import { CultureStep } from '../steps/vision/CultureStep.tsx'
+import { FactorsStep } from '../steps/vision/FactorsStep.tsx'
 
 /** The page of one step. */
 export function StepView({ step }: { step: StepId }) {
@@ -24,5 +26,9 @@ export function StepView({ step }: { step: StepId }) {
       return <Meeting4Step />
     case 'outputs':
       return <OutputsStep />
+    case 'factors':
+      return <FactorsStep />
+    case 'culture':
+      return <CultureStep />
   }
 }

@@ -19,6 +19,7 @@ const STEP_OF: Record<VoteTarget, StepId> = {
   pains: 'meeting1',
   interventions: 'meeting1',
   goldenRules: 'meeting4',
+  factors: 'factors',
 }
 
 export function useVote(): PublishedVote | null {
@@ -59,7 +60,7 @@ export function VotePanel({ step }: { step: StepId }) {
   const [anonymous, setAnonymous] = useState(true)
   const [error, setError] = useState<string | null>(null)
   const onThisStep = vote && STEP_OF[vote.target] === step
-  const canStart = facilitator && (step === 'meeting1' || step === 'meeting4')
+  const canStart = facilitator && (step === 'meeting1' || step === 'meeting4' || step === 'factors')
   if (!onThisStep && !canStart) return null
   const run = (action: Promise<unknown>) => {
     setError(null)

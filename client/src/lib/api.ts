@@ -31,7 +31,13 @@ async function parse<T>(response: Response): Promise<T> {
 }
 
 export async function createWorkshop(
-  input: { title?: string; organisation?: string; language: Language; demo?: boolean },
+  input: {
+    title?: string
+    organisation?: string
+    language: Language
+    demo?: boolean
+    kind?: 'improvement' | 'vision'
+  },
   createToken?: string,
 ): Promise<CreatedWorkshop> {
   const headers: Record<string, string> = { 'content-type': 'application/json' }

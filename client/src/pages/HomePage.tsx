@@ -1,6 +1,7 @@
 import { type FormEvent, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Language } from '../../../shared/i18n-language.ts'
+import type { WorkshopKind } from '../../../shared/steps.ts'
 import { navigate } from '../App.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ApiError, type CreatedWorkshop, createWorkshop, importWorkshop } from '../lib/api.ts'
@@ -12,6 +13,7 @@ export function HomePage() {
   const [title, setTitle] = useState('')
   const [organisation, setOrganisation] = useState('')
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'it')
+  const [kind, setKind] = useState<WorkshopKind>('improvement')
   const [createToken, setCreateToken] = useState('')
   const [needsToken, setNeedsToken] = useState(false)
   const [error, setError] = useState<string | null>(null)
@@ -34,7 +36,7 @@ export function HomePage() {
     try {
       const input = demo
         ? { demo: true, language: i18n.language === 'en' ? ('en' as const) : ('it' as const) }
-        : { title: title.trim(), organisation: organisation.trim(), language }
+        : { title: title.trim(), organisation: organisation.trim(), language, kind }
       open(await createWorkshop(input, createToken || undefined))
     } catch (caught) {
       if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setNeedsToken(true)
@@ -121,6 +123,15 @@ export function HomePage() {
                 <option value="en">{t('language.en')}</option>
               </select>
             </label>
+            <fieldset className="grid gap-1">
+              <legend className="font-medium">{t('home.kindLabel')}</legend>
+              {(['improvement', 'vision'] as const).map((k) => (
+                <label key={k} className="flex items-center gap-2">
+                  <input type="radio" name="kind" checked={kind === k} onChange={() => setKind(k)} />
+                  {t(k === 'vision' ? 'home.kindVision' : 'home.kindImprovement')}
+                </label>
+              ))}
+            </fieldset>
             {needsToken && (
               <label className="grid gap-1">
                 <span className="font-medium">{t('home.createToken')}</span>

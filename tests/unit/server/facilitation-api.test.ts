@@ -125,3 +125,57 @@ describe('the room timer on the server', () => {
     expect(Math.abs(time.now - Date.now())).toBeLessThan(1000)
   })
 })
+
+describe('vision workshop ratings on the server', () => {
+  it('score the culture statements alone; only aggregates, and only once closed', async () => {
+    const vision = await server.createWorkshop({ title: 'Vision', language: 'en', kind: 'vision' })
+    const call = workshopApi(
+      () => server.base,
+      () => vision.id,
+      () => vision.keys.participant,
+    )
+    const anna = await call.join('Anna')
+    const factors = await call.api('/ratings', {
+      method: 'POST',
+      key: vision.keys.facilitator,
+      body: { purpose: 'factors' },
+    })
+    expect(factors).toMatchObject({ status: 400, body: { error: 'choose the factors to score first' } })
+    const { body } = await call.api('/ratings', {
+      method: 'POST',
+      key: vision.keys.facilitator,
+      body: { purpose: 'culture' },
+    })
+    const k = connectProvider(server.wsBase, `${vision.id}/control`, vision.keys.participant)
+    providers.push(k.provider)
+    await whenSynced(k.provider)
+    const published = () =>
+      k.doc.getMap('control').get('rating:culture') as {
+        items: { id: string }[]
+        results: unknown
+        answered: number
+      }
+    await expect.poll(() => published()?.items.length).toBe(30)
+    const ids = published().items.map((i) => i.id)
+    const put = (scores: Record<string, Record<string, number>>) =>
+      call.api(`/ratings/${body.id}/ballot`, {
+        method: 'PUT',
+        key: vision.keys.participant,
+        token: anna.token,
+        body: { scores },
+      })
+    const partial = await put({ [ids[0]!]: { score: 6 } })
+    expect(partial.body.problems[0]).toEqual({
+      problem: 'out-of-range',
+      itemId: ids[0],
+      axis: 'score',
+      min: 1,
+      max: 5,
+    })
+    expect((await put(Object.fromEntries(ids.map((id) => [id, { score: 3 }])))).status).toBe(200)
+    await expect.poll(() => published().answered).toBe(1)
+    expect(published().results).toBeNull()
+    await call.api(`/ratings/${body.id}/close`, { method: 'POST', key: vision.keys.facilitator })
+    await expect.poll(() => (published().results as unknown[] | null)?.length).toBe(30)
+  })
+})

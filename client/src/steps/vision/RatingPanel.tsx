@@ -1,0 +1,206 @@
+import { type ReactNode, useEffect, useState } from 'react'
+import { useTranslation } from 'react-i18next'
+import type { PublishedRating, RatingBallot, RatingProblem } from '../../../../shared/domain/rating-round.ts'
+import { controlMap, readRating } from '../../../../shared/schema/control.ts'
+import { useSession, useYValue } from '../../collab/hooks.ts'
+import { RatingButtons } from '../../components/RatingButtons.tsx'
+import { ApiError } from '../../lib/api.ts'
+import { loadIdentity } from '../../lib/local-memory.ts'
+import { BallotRefused, workshopCall } from '../../lib/survey-api.ts'
+
+type Purpose = PublishedRating['purpose']
+
+export function useRating(purpose: Purpose): PublishedRating | null {
+  const session = useSession()
+  return useYValue(controlMap(session.control), () => readRating(session.control, purpose))
+}
+
+/**
+ * A private rating of the vision workshop: the facilitator opens and closes it; each
+ * participant scores alone (kept by the server); everyone sees the aggregates once closed.
+ */
+export function RatingPanel({
+  purpose,
+  axisLabel,
+  canOpen,
+  results,
+}: {
+  purpose: Purpose
+  axisLabel: (axis: string) => string
+  canOpen: boolean
+  results: (rating: PublishedRating) => ReactNode
+}) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const rating = useRating(purpose)
+  const [error, setError] = useState<string | null>(null)
+  const facilitator = session.role === 'facilitator'
+  const run = (path: string) => {
+    setError(null)
+    workshopCall(session.workshopId, path, session.key, {
+      method: 'POST',
+      body: path.endsWith('/ratings') ? JSON.stringify({ purpose }) : null,
+    }).catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('home.offline')))
+  }
+  return (
+    <section
+      aria-labelledby={`${purpose}-rating-heading`}
+      className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4"
+    >
+      <h3 id={`${purpose}-rating-heading`} className="text-lg font-semibold">
+        {t(`vision.rating.${purpose}.heading`)}
+      </h3>
+      {rating && (
+        <p aria-live="polite" data-testid={`${purpose}-rating-status`}>
+          {rating.status === 'open'
+            ? t('vision.rating.open', { answered: rating.answered, registered: rating.registered })
+            : t('vision.rating.closed', { count: rating.answered })}
+        </p>
+      )}
+      {facilitator && (
+        <div className="flex flex-wrap gap-2">
+          {rating?.status === 'open' ? (
+            <button
+              type="button"
+              onClick={() => run(`/ratings/${rating.id}/close`)}
+              className="min-h-9 rounded bg-indigo-700 px-3 font-medium text-white"
+            >
+              {t('vision.rating.close')}
+            </button>
+          ) : (
+            <button
+              type="button"
+              disabled={!canOpen}
+              onClick={() => run('/ratings')}
+              className="min-h-9 rounded border border-indigo-700 px-3 text-indigo-800 disabled:opacity-50"
+            >
+              {rating ? t('vision.rating.reopen') : t(`vision.rating.${purpose}.open`)}
+            </button>
+          )}
+        </div>
+      )}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+      {session.role === 'participant' && rating?.status === 'open' && (
+        <RatingForm rating={rating} axisLabel={axisLabel} />
+      )}
+      {rating?.status === 'closed' && rating.results && results(rating)}
+    </section>
+  )
+}
+
+function RatingForm({ rating, axisLabel }: { rating: PublishedRating; axisLabel: (axis: string) => string }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const token = loadIdentity(session.workshopId)?.token ?? null
+  const [scores, setScores] = useState<Record<string, Record<string, number>>>({})
+  const [saved, setSaved] = useState(false)
+  const [error, setError] = useState<string | null>(null)
+  useEffect(() => {
+    if (!token) return
+    workshopCall<{ ballot: RatingBallot | null }>(
+      session.workshopId,
+      `/ratings/${rating.id}/ballot`,
+      session.key,
+      {},
+      token,
+    ).then(
+      ({ ballot }) => {
+        if (ballot) {
+          setScores(JSON.parse(JSON.stringify(ballot.scores)))
+          setSaved(true)
+        }
+      },
+      () => {},
+    )
+  }, [session, rating.id, token])
+  const set = (itemId: string, axis: string, value: number) => {
+    setScores({ ...scores, [itemId]: { ...scores[itemId], [axis]: value } })
+    setSaved(false)
+  }
+  const save = async () => {
+    if (!token) return setError(t('survey.noToken'))
+    setError(null)
+    try {
+      await workshopCall(
+        session.workshopId,
+        `/ratings/${rating.id}/ballot`,
+        session.key,
+        { method: 'PUT', body: JSON.stringify({ scores }) },
+        token,
+      )
+      setSaved(true)
+    } catch (caught) {
+      if (caught instanceof BallotRefused) {
+        const missing = (caught.problems as unknown as RatingProblem[]).filter(
+          (p) => p.problem === 'missing-score',
+        ).length
+        setError(t('vision.rating.missing', { count: missing }))
+      } else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
+    }
+  }
+  const groups = [...new Set(rating.items.map((i) => i.group))]
+  return (
+    <div className="grid gap-3">
+      <p className="text-sm">{t('vision.rating.scale', { min: rating.min, max: rating.max })}</p>
+      {groups.map((group) => (
+        <fieldset key={group} className="grid gap-2 rounded border border-slate-200 p-2">
+          <legend className="px-1 font-semibold">{group}</legend>
+          {rating.items
+            .filter((i) => i.group === group)
+            .map((item) => (
+              <div key={item.id} className="grid gap-1" data-testid="rating-item">
+                {rating.items.length > groups.length && <p>{item.title}</p>}
+                {rating.axes.map((axis) => {
+                  const label = `${axisLabel(axis)}: ${item.title}`
+                  return rating.max <= 5 ? (
+                    <RatingButtons
+                      key={axis}
+                      name={`${rating.id}-${item.id}-${axis}`}
+                      value={scores[item.id]?.[axis]}
+                      onChange={(v) => set(item.id, axis, v)}
+                      labelOf={(v) => t('vision.rating.choice', { value: v, label })}
+                    />
+                  ) : (
+                    <label key={axis} className="flex flex-wrap items-center gap-2 text-sm">
+                      <span className="w-40">{axisLabel(axis)}</span>
+                      <input
+                        type="range"
+                        min={rating.min}
+                        max={rating.max}
+                        value={scores[item.id]?.[axis] ?? rating.min}
+                        onChange={(e) => set(item.id, axis, Number(e.target.value))}
+                        aria-label={label}
+                        className="w-48"
+                      />
+                      <output className="w-8 font-bold">{scores[item.id]?.[axis] ?? '–'}</output>
+                    </label>
+                  )
+                })}
+              </div>
+            ))}
+        </fieldset>
+      ))}
+      <button
+        type="button"
+        onClick={() => void save()}
+        className="min-h-11 justify-self-start rounded bg-indigo-700 px-4 font-semibold text-white"
+      >
+        {t('vision.rating.save')}
+      </button>
+      {saved && (
+        <p role="status" className="text-emerald-900" data-testid="rating-saved">
+          {t('vision.rating.saved')}
+        </p>
+      )}
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+    </div>
+  )
+}

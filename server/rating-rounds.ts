@@ -1,0 +1,157 @@
+import { randomUUID } from 'node:crypto'
+import type { IncomingMessage, ServerResponse } from 'node:http'
+import { z } from 'zod'
+import {
+  type PublishedRating,
+  type RatingBallot,
+  ratingProblems,
+  tallyRatings,
+} from '../shared/domain/rating-round.ts'
+import { roomName } from '../shared/rooms.ts'
+import { controlMap } from '../shared/schema/control.ts'
+import { readChosenFactors, readCultureStatements, readFactors } from '../shared/schema/vision.ts'
+import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import type { SurveyRecord } from './persistence/store.ts'
+import { findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
+
+type Purpose = PublishedRating['purpose']
+type StoredRating = Pick<PublishedRating, 'purpose' | 'items' | 'axes' | 'min' | 'max'>
+
+const CreateBody = z.object({ purpose: z.enum(['culture', 'factors']) })
+const BallotBody = z.object({ scores: z.record(z.string(), z.record(z.string(), z.number())) })
+
+/** What is scored: every culture statement (1-5), or the chosen factors today and target (0-10). */
+function definitionFor(ctx: HttpContext, workshopId: string, purpose: Purpose): StoredRating {
+  const chosen = ctx.rooms.read(roomName(workshopId, 'control'), 'control', readChosenFactors)
+  return ctx.rooms.read(roomName(workshopId, 'content'), 'content', (doc) => {
+    if (purpose === 'culture') {
+      const items = readCultureStatements(doc).map((s) => ({ id: s.id, title: s.text, group: s.area }))
+      return { purpose, items, axes: ['score'], min: 1, max: 5 }
+    }
+    const factors = readFactors(doc).filter((f) => chosen.includes(f.id))
+    return {
+      purpose,
+      items: factors.map((f) => ({ id: f.id, title: f.name, group: f.name })),
+      axes: ['today', 'target'],
+      min: 0,
+      max: 10,
+    }
+  })
+}
+
+/**
+ * The vision workshop's private ratings (culture self-assessment, factors today vs target),
+ * like the survey: ballots stay in SQLite, the control document gets counts, and on close the
+ * averages and spreads (`rating:culture`, `rating:factors`).
+ */
+export async function ratingRoundsRoute(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  workshopId: string,
+  roundId: string | undefined,
+  action: string | undefined,
+): Promise<void> {
+  const method = req.method ?? 'GET'
+  const { role, facilitatorOnly } = roundAccess(
+    ctx,
+    req,
+    url,
+    workshopId,
+    'only the facilitator runs a rating',
+  )
+  if (!roundId) {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to open a rating')
+    facilitatorOnly()
+    const { purpose } = parseBody(CreateBody, await readJsonBody(req))
+    const definition = definitionFor(ctx, workshopId, purpose)
+    if (definition.items.length === 0) {
+      throw new HttpError(
+        400,
+        purpose === 'factors' ? 'choose the factors to score first' : 'there are no statements to score',
+      )
+    }
+    for (const open of ctx.store.listSurveys(workshopId, 'rating')) {
+      if (open.status === 'open' && (JSON.parse(open.definition) as StoredRating).purpose === purpose) {
+        ctx.store.setSurveyStatus(open.id, 'closed')
+      }
+    }
+    const record: SurveyRecord = {
+      id: randomUUID(),
+      workshopId,
+      kind: 'rating',
+      definition: JSON.stringify(definition),
+      status: 'open',
+      createdAt: Date.now(),
+    }
+    ctx.store.createSurvey(record)
+    publish(ctx, record)
+    return sendJson(res, 201, { id: record.id })
+  }
+  const record = findRound(ctx, workshopId, roundId, 'rating', 'rating')
+  const definition = JSON.parse(record.definition) as StoredRating
+  if (action === 'close') {
+    if (method !== 'POST') throw new HttpError(405, 'use POST to close the rating')
+    facilitatorOnly()
+    if (record.status !== 'open') throw new HttpError(409, 'this rating is already closed')
+    ctx.store.setSurveyStatus(record.id, 'closed')
+    publish(ctx, { ...record, status: 'closed' })
+    return sendJson(res, 200, { status: 'closed' })
+  }
+  if (action === 'participation') {
+    facilitatorOnly()
+    return sendJson(res, 200, participation(ctx, record))
+  }
+  if (action === 'ballot') {
+    if (role !== 'participant') throw new HttpError(403, 'only participants rate')
+    const rules = {
+      itemIds: definition.items.map((i) => i.id),
+      axes: definition.axes,
+      min: definition.min,
+      max: definition.max,
+    }
+    return ownBallot(
+      ctx,
+      req,
+      res,
+      record,
+      BallotBody,
+      (ballot: RatingBallot) => ratingProblems(rules, ballot),
+      () => publish(ctx, record),
+    )
+  }
+  throw new HttpError(404, 'no such API endpoint')
+}
+
+export function republishOpenRatings(ctx: HttpContext, workshopId: string): void {
+  for (const record of ctx.store.listSurveys(workshopId, 'rating'))
+    if (record.status === 'open') publish(ctx, record)
+}
+
+function publish(ctx: HttpContext, record: SurveyRecord): void {
+  const definition = JSON.parse(record.definition) as StoredRating
+  const ballots = ctx.store.listBallots(record.id).map((b) => JSON.parse(b.ballot) as RatingBallot)
+  const published: PublishedRating = {
+    id: record.id,
+    ...definition,
+    status: record.status,
+    answered: ballots.length,
+    registered: ctx.store.listParticipants(record.workshopId).length,
+    results:
+      record.status === 'closed'
+        ? tallyRatings(
+            {
+              itemIds: definition.items.map((i) => i.id),
+              axes: definition.axes,
+              min: definition.min,
+              max: definition.max,
+            },
+            ballots,
+          )
+        : null,
+  }
+  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+    controlMap(doc).set(`rating:${definition.purpose}`, published),
+  )
+}
