@@ -2,11 +2,12 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { toCsv } from '../shared/exports/csv.ts'
 import { reportMarkdown } from '../shared/exports/report-markdown.ts'
 import { exportTables } from '../shared/exports/tables.ts'
+import { exportVision, type VisionExport, visionMarkdown, visionTables } from '../shared/exports/vision.ts'
 import { roomName } from '../shared/rooms.ts'
 import { exportWorkshop, type WorkshopExport } from '../shared/schema/workshop-export.ts'
 import { authenticate } from './auth.ts'
 import { type HttpContext, HttpError, keyOf } from './http-common.ts'
-import { workshopXlsx } from './xlsx.ts'
+import { tablesXlsx, workshopXlsx } from './xlsx.ts'
 
 type ExportFile = { type: string; build: (data: WorkshopExport) => Promise<string | Buffer> | string }
 
@@ -24,6 +25,19 @@ export const EXPORT_FILES: Record<string, ExportFile> = {
   'report.md': { type: 'text/markdown; charset=utf-8', build: reportMarkdown },
 }
 
+/** The CX vision workshop's files, built from the vision boards. */
+const VISION_FILES: Record<
+  string,
+  { type: string; build: (data: VisionExport) => Promise<string | Buffer> | string }
+> = {
+  'vision.md': { type: 'text/markdown; charset=utf-8', build: visionMarkdown },
+  'vision.json': { type: 'application/json; charset=utf-8', build: (d) => `${JSON.stringify(d, null, 2)}\n` },
+  'vision-scores.xlsx': {
+    type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    build: (d) => tablesXlsx(visionTables(d), d.title),
+  },
+}
+
 /**
  * `GET /api/workshops/<id>/exports/<file>` with any of the workshop's keys (a manager's viewer
  * key is enough): what exists now, at any point of the workshop.
@@ -39,17 +53,35 @@ export async function exportsRoute(
   if ((req.method ?? 'GET') !== 'GET') throw new HttpError(405, 'use GET to download an export')
   const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+  const vision = VISION_FILES[file]
+  if (vision) {
+    const data = ctx.rooms.read(roomName(workshopId, 'control'), 'control', (control) =>
+      ctx.rooms.read(roomName(workshopId, 'content'), 'content', (content) => exportVision(content, control)),
+    )
+    return sendFile(res, vision.type, await vision.build(data), data.title, file)
+  }
   const format = EXPORT_FILES[file]
-  if (!format)
-    throw new HttpError(404, `no such export: choose one of ${Object.keys(EXPORT_FILES).join(', ')}`)
+  if (!format) {
+    const all = [...Object.keys(EXPORT_FILES), ...Object.keys(VISION_FILES)]
+    throw new HttpError(404, `no such export: choose one of ${all.join(', ')}`)
+  }
   const data = ctx.rooms.read(roomName(workshopId, 'control'), 'control', (control) =>
     ctx.rooms.read(roomName(workshopId, 'content'), 'content', (content) => exportWorkshop(content, control)),
   )
-  const body = await format.build(data)
-  const stem = `${data.meta.title || 'tavolo'}`.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)
+  sendFile(res, format.type, await format.build(data), data.meta.title, file)
+}
+
+function sendFile(
+  res: ServerResponse,
+  type: string,
+  body: string | Buffer,
+  title: string,
+  file: string,
+): void {
+  const stem = `${title || 'tavolo'}`.replace(/[^\p{L}\p{N}]+/gu, '-').slice(0, 60)
   const ascii = stem.normalize('NFD').replace(/[^\x20-\x7e]/g, '') || 'tavolo'
   res.writeHead(200, {
-    'content-type': format.type,
+    'content-type': type,
     'content-disposition': `attachment; filename="${ascii}-${file}"; filename*=UTF-8''${encodeURIComponent(`${stem}-${file}`)}`,
     'cache-control': 'no-store',
   })

@@ -48,7 +48,7 @@ export function createHttpHandler(ctx: HttpContext) {
       if (method !== 'POST') throw new HttpError(405, 'use POST to import a workshop')
       return importWorkshopRoute(req, res)
     }
-    const exportMatch = /^\/api\/workshops\/([^/]+)\/exports\/([a-z.]+)$/.exec(url.pathname)
+    const exportMatch = /^\/api\/workshops\/([^/]+)\/exports\/([a-z.-]+)$/.exec(url.pathname)
     if (exportMatch) {
       return exportsRoute(ctx, req, res, url, decodeURIComponent(exportMatch[1]!), exportMatch[2]!)
     }

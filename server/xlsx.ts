@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs'
-import { type Cell, exportTables } from '../shared/exports/tables.ts'
+import { type Cell, exportTables, type Table } from '../shared/exports/tables.ts'
 import type { WorkshopExport } from '../shared/schema/workshop-export.ts'
 
 const toValue = (cell: Cell): ExcelJS.CellValue =>
@@ -10,11 +10,14 @@ const toValue = (cell: Cell): ExcelJS.CellValue =>
  * benefit/constraint, survey, pains), header row bold and frozen, dates as dates, numbers as
  * numbers, columns wide enough to read.
  */
-export async function workshopXlsx(data: WorkshopExport): Promise<Buffer> {
+export const workshopXlsx = (data: WorkshopExport) =>
+  tablesXlsx(Object.values(exportTables(data)), data.meta.title)
+
+export async function tablesXlsx(tables: readonly Table[], title: string): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook()
   workbook.creator = 'Tavolo'
-  workbook.title = data.meta.title
-  for (const table of Object.values(exportTables(data))) {
+  workbook.title = title
+  for (const table of tables) {
     const sheet = workbook.addWorksheet(table.name.slice(0, 31), { views: [{ state: 'frozen', ySplit: 1 }] })
     sheet.addRow(table.headers).font = { bold: true }
     for (const row of table.rows) sheet.addRow(row.map(toValue))

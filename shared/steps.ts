@@ -12,9 +12,9 @@ export const IMPROVEMENT_STEPS = [
   'outputs',
 ] as const
 /** The CX vision workshop's boards. */
-export const VISION_STEPS = ['setup', 'factors', 'culture'] as const
+export const VISION_STEPS = ['setup', 'factors', 'personas', 'culture', 'vision'] as const
 
-export const STEPS = [...IMPROVEMENT_STEPS, 'factors', 'culture'] as const
+export const STEPS = [...IMPROVEMENT_STEPS, 'factors', 'personas', 'culture', 'vision'] as const
 
 export type StepId = (typeof STEPS)[number]
 

@@ -23,6 +23,8 @@ export const CONTENT_COLLECTIONS = [
   'goldenRules',
   'factors',
   'cultureStatements',
+  'personas',
+  'moments',
 ] as const
 
 /** Root maps that are not record collections: settings and cells, keyed by name. */

@@ -34,7 +34,9 @@ test.describe('the CX vision workshop, a facilitator and two participants', () =
     await expect(fabio.getByRole('navigation').getByRole('button')).toHaveText([
       '1. Preparazione',
       '2. Fattori di distintività',
-      '3. Autovalutazione della cultura',
+      '3. Personas e momenti della verità',
+      '4. Autovalutazione della cultura',
+      '5. Rapporto di visione',
     ])
     await stepButton(fabio, /Fattori/).click()
     await expect(giulia.getByTestId('factor')).toHaveCount(6)
@@ -127,5 +129,78 @@ test.describe('the CX vision workshop, a facilitator and two participants', () =
       await expect(page.getByTestId('radar-series')).toHaveCount(1)
     }
     expect(await violations(fabio)).toEqual([])
+  })
+
+  test('a persona built together, its moments of truth on the journey, and the vision report that prints and exports', async ({
+    tavolo,
+    person,
+  }) => {
+    const { fabio, giulia, marco } = await three(tavolo, person)
+    // Stages come from Setup.
+    for (const stage of ['Scelta', 'Consegna']) {
+      await fabio.getByPlaceholder('Nuova fase', { exact: true }).fill(stage)
+      await fabio.getByPlaceholder('Nuova fase', { exact: true }).press('Enter')
+    }
+    await stepButton(fabio, /Personas/).click()
+    await expect(giulia.getByRole('heading', { name: 'Personas', exact: true })).toBeVisible()
+    await giulia.getByRole('textbox', { name: 'Nuova persona (nome)' }).fill('Laura, flotta aziendale')
+    await giulia.getByRole('textbox', { name: 'Nuova persona (nome)' }).press('Enter')
+    const card = (page: Page) => page.getByTestId('persona').first()
+    await expect(card(marco)).toBeVisible()
+    await giulia.getByRole('button', { name: 'Scheda di Laura, flotta aziendale', exact: true }).click()
+    await marco.getByRole('button', { name: 'Scheda di Laura, flotta aziendale', exact: true }).click()
+    // Two people fill different fields and sliders at the same time.
+    await giulia.getByRole('spinbutton', { name: 'Età' }).fill('42')
+    await giulia.getByRole('textbox', { name: 'Occupazione' }).fill('Responsabile flotta')
+    await marco
+      .getByRole('textbox', { name: 'Una frase con le sue parole' })
+      .fill('Mi serve sapere quando arriva, non scuse.')
+    await giulia.getByRole('slider', { name: 'Paura di Laura, flotta aziendale' }).fill('80')
+    await marco.getByRole('slider', { name: 'Estroverso – introverso di Laura, flotta aziendale' }).fill('20')
+    for (const page of [giulia, marco]) {
+      await expect(page.getByRole('textbox', { name: 'Occupazione' })).toHaveValue('Responsabile flotta')
+      await expect(page.getByRole('slider', { name: 'Paura di Laura, flotta aziendale' })).toHaveValue('80')
+      await expect(
+        page.getByRole('slider', { name: 'Estroverso – introverso di Laura, flotta aziendale' }),
+      ).toHaveValue('20')
+      await expect(card(page)).toContainText('«Mi serve sapere quando arriva, non scuse.»')
+      await expect(card(page)).toContainText('42 anni · Responsabile flotta')
+    }
+
+    await marco
+      .getByRole('button', { name: 'Segna Consegna come momento della verità per Laura, flotta aziendale' })
+      .click()
+    const excellent = giulia.getByRole('textbox', {
+      name: 'Che cosa vuol dire eccellente per Laura, flotta aziendale in Consegna',
+    })
+    await excellent.fill('Auto pronta all’ora promessa, con tutti i documenti')
+    await giulia
+      .getByRole('combobox', { name: 'Fattore espresso, Laura, flotta aziendale in Consegna' })
+      .selectOption({ label: 'Certezza' })
+    await expect(marco.getByTestId('moment')).toHaveCount(1)
+    await expect(marco.getByRole('combobox', { name: /Fattore espresso/ })).toHaveValue(/.+/)
+
+    await stepButton(fabio, /Rapporto di visione/).click()
+    const report = giulia.getByTestId('vision-report')
+    await expect(report.getByTestId('report-persona')).toContainText('Laura, flotta aziendale')
+    await expect(report.getByTestId('report-moments')).toHaveText(
+      'Laura, flotta aziendale · Consegna: Auto pronta all’ora promessa, con tutti i documenti (Certezza)',
+    )
+    const [download] = await Promise.all([
+      giulia.waitForEvent('download'),
+      giulia.getByRole('button', { name: 'Rapporto di visione (Markdown)' }).click(),
+    ])
+    const fs = await import('node:fs')
+    const markdown = fs.readFileSync(await download.path(), 'utf8')
+    expect(markdown).toContain('### Laura, flotta aziendale')
+    expect(markdown).toContain(
+      '- **Laura, flotta aziendale · Consegna**: Auto pronta all’ora promessa, con tutti i documenti (Certezza)',
+    )
+    await giulia.emulateMedia({ media: 'print' })
+    await expect(giulia.getByRole('navigation')).toBeHidden()
+    const pdf = await giulia.pdf({ format: 'A4' })
+    expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
+    await giulia.emulateMedia({ media: 'screen' })
+    expect(await violations(giulia)).toEqual([])
   })
 })

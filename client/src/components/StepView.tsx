@@ -8,6 +8,8 @@ import { SetupStep } from '../steps/setup/SetupStep.tsx'
 import { SurveyStep } from '../steps/survey/SurveyStep.tsx'
 import { CultureStep } from '../steps/vision/CultureStep.tsx'
 import { FactorsStep } from '../steps/vision/FactorsStep.tsx'
+import { PersonasStep } from '../steps/vision/PersonasStep.tsx'
+import { VisionReportStep } from '../steps/vision/VisionReportStep.tsx'
 
 /** The page of one step. */
 export function StepView({ step }: { step: StepId }) {
@@ -30,5 +32,9 @@ export function StepView({ step }: { step: StepId }) {
       return <FactorsStep />
     case 'culture':
       return <CultureStep />
+    case 'personas':
+      return <PersonasStep />
+    case 'vision':
+      return <VisionReportStep />
   }
 }

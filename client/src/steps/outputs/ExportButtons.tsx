@@ -2,17 +2,17 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../collab/hooks.ts'
 
-const FILES = ['workshop.xlsx', 'pipeline.csv', 'kpis.csv', 'report.md', 'workshop.json'] as const
+const IMPROVEMENT_FILES = ['workshop.xlsx', 'pipeline.csv', 'kpis.csv', 'report.md', 'workshop.json']
 
 /**
  * Downloads of what exists now, at any point of the workshop. The key travels in a header,
  * never in a link that could end up in a browser history or a proxy log.
  */
-export function ExportButtons() {
+export function ExportButtons({ files = IMPROVEMENT_FILES }: { files?: readonly string[] }) {
   const { t } = useTranslation()
   const session = useSession()
   const [error, setError] = useState<string | null>(null)
-  const download = async (file: (typeof FILES)[number]) => {
+  const download = async (file: string) => {
     setError(null)
     try {
       const response = await fetch(
@@ -50,7 +50,7 @@ export function ExportButtons() {
       </h3>
       <p className="text-sm text-slate-700">{t('outputs.exports.intro')}</p>
       <div className="flex flex-wrap gap-2">
-        {FILES.map((file) => (
+        {files.map((file) => (
           <button
             key={file}
             type="button"

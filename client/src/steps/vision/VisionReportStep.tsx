@@ -1,0 +1,164 @@
+import { useTranslation } from 'react-i18next'
+import { exportVision } from '../../../../shared/exports/vision.ts'
+import { useDocValue, useSession } from '../../collab/hooks.ts'
+import { ScrollArea } from '../../components/ScrollArea.tsx'
+import { ExportButtons } from '../outputs/ExportButtons.tsx'
+import { RadarChart } from './RadarChart.tsx'
+
+/** The vision report: chosen factors with today and target, personas, moments of truth, the culture results. */
+export function VisionReportStep() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const data = useDocValue([session.content, session.control], () =>
+    exportVision(session.content, session.control),
+  )
+  const chosen = data.factors.filter((f) => f.chosen)
+  return (
+    <div className="grid gap-6">
+      <div data-print="hide">
+        <h2 className="text-2xl font-semibold">{t('steps.vision.title')}</h2>
+        <p className="text-slate-700">{t('steps.vision.purpose')}</p>
+      </div>
+      <ExportButtons files={['vision-scores.xlsx', 'vision.md', 'vision.json']} />
+      <article
+        lang={data.language}
+        className="report grid gap-6 rounded-lg border border-slate-200 bg-white p-6"
+        data-testid="vision-report"
+      >
+        <h2 className="text-2xl font-bold">
+          {t('vision.report.title')}: {data.title}
+        </h2>
+        <section aria-label={t('vision.report.factors')} className="grid gap-2">
+          <h3 className="border-b border-slate-300 text-xl font-semibold">{t('vision.report.factors')}</h3>
+          {chosen.length === 0 ? (
+            <p>{t('vision.report.none')}</p>
+          ) : (
+            <div className="flex flex-wrap gap-6">
+              <RadarChart
+                title={t('vision.factors.radar')}
+                labels={chosen.map((f) => f.name)}
+                max={10}
+                series={[
+                  {
+                    name: t('vision.factors.axes.today'),
+                    colour: '#b45309',
+                    values: chosen.map((f) => f.today),
+                  },
+                  {
+                    name: t('vision.factors.axes.target'),
+                    colour: '#4338ca',
+                    values: chosen.map((f) => f.target),
+                  },
+                ]}
+              />
+              <ul className="grid content-start gap-1">
+                {chosen.map((f) => (
+                  <li key={f.id}>
+                    <strong>{f.name}</strong>: {f.meaning} ({t('vision.factors.axes.today')} {f.today ?? '–'}{' '}
+                    → {f.target ?? '–'})
+                  </li>
+                ))}
+              </ul>
+            </div>
+          )}
+        </section>
+        <section aria-label={t('vision.personas.heading')} className="print-break grid gap-2">
+          <h3 className="border-b border-slate-300 text-xl font-semibold">{t('vision.personas.heading')}</h3>
+          {data.personas.length === 0 && <p>{t('vision.report.none')}</p>}
+          <ul className="grid gap-3 md:grid-cols-2">
+            {data.personas.map((p) => (
+              <li
+                key={p.id}
+                className="break-inside-avoid rounded border border-slate-300 p-3"
+                data-testid="report-persona"
+              >
+                <p className="text-lg font-semibold" style={{ color: p.colour }}>
+                  {p.name}
+                </p>
+                <p className="text-sm">
+                  {[
+                    p.age !== null ? t('vision.personas.years', { count: p.age }) : '',
+                    p.texts.occupation,
+                    p.texts.status,
+                  ]
+                    .filter(Boolean)
+                    .join(' · ')}
+                </p>
+                {p.texts.quote && <blockquote className="italic">«{p.texts.quote}»</blockquote>}
+                {p.texts.goals && (
+                  <p>
+                    <strong>{t('vision.personas.fields.goals')}:</strong> {p.texts.goals}
+                  </p>
+                )}
+                {p.texts.frustrations && (
+                  <p>
+                    <strong>{t('vision.personas.fields.frustrations')}:</strong> {p.texts.frustrations}
+                  </p>
+                )}
+              </li>
+            ))}
+          </ul>
+        </section>
+        <section aria-label={t('vision.moments.heading')} className="grid gap-2">
+          <h3 className="border-b border-slate-300 text-xl font-semibold">{t('vision.moments.heading')}</h3>
+          {data.moments.length === 0 ? (
+            <p>{t('vision.report.none')}</p>
+          ) : (
+            <ul className="list-disc pl-5" data-testid="report-moments">
+              {data.moments.map((m) => (
+                <li key={m.id}>
+                  <strong>
+                    {data.personas.find((p) => p.id === m.personaId)?.name} ·{' '}
+                    {data.stages.find((s) => s.id === m.stageId)?.name}
+                  </strong>
+                  : {m.excellent}
+                  {m.factor && ` (${m.factor})`}
+                </li>
+              ))}
+            </ul>
+          )}
+        </section>
+        <section aria-label={t('steps.culture.title')} className="print-break grid gap-2">
+          <h3 className="border-b border-slate-300 text-xl font-semibold">{t('steps.culture.title')}</h3>
+          {!data.culture ? (
+            <p>{t('vision.report.none')}</p>
+          ) : (
+            <>
+              <RadarChart
+                title={t('vision.culture.radar')}
+                labels={data.culture.areas.map((a) => a.area)}
+                max={5}
+                series={[
+                  {
+                    name: t('vision.culture.mean'),
+                    colour: '#4338ca',
+                    values: data.culture.areas.map((a) => a.mean),
+                  },
+                ]}
+              />
+              <ScrollArea label={t('vision.culture.weakest')}>
+                <table className="w-full text-left text-sm">
+                  <caption className="text-left font-semibold">{t('vision.culture.weakest')}</caption>
+                  <tbody>
+                    {data.culture.weakest.slice(0, 10).map((id) => {
+                      const s = data.culture!.statements.find((x) => x.id === id)!
+                      return (
+                        <tr key={id} className="border-b border-slate-100">
+                          <th scope="row" className="font-normal">
+                            {s.text}
+                          </th>
+                          <td>{s.area}</td>
+                          <td>{s.mean}</td>
+                        </tr>
+                      )
+                    })}
+                  </tbody>
+                </table>
+              </ScrollArea>
+            </>
+          )}
+        </section>
+      </article>
+    </div>
+  )
+}

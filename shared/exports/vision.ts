@@ -1,0 +1,190 @@
+import type * as Y from 'yjs'
+import { groupMeans, type PublishedRating, weakestFirst } from '../domain/rating-round.ts'
+import { readRating } from '../schema/control.ts'
+import { readMeta } from '../schema/meta.ts'
+import { readNamedList } from '../schema/setup.ts'
+import {
+  type MomentOfTruth,
+  type Persona,
+  readChosenFactors,
+  readCultureStatements,
+  readFactors,
+  readMoments,
+  readPersonas,
+} from '../schema/vision.ts'
+import type { Table } from './tables.ts'
+
+/** What a CX vision workshop produced, as plain data: the vision report and its exports read this. */
+export type VisionExport = {
+  title: string
+  language: 'it' | 'en'
+  factors: {
+    id: string
+    name: string
+    meaning: string
+    chosen: boolean
+    today: number | null
+    target: number | null
+  }[]
+  personas: Persona[]
+  stages: { id: string; name: string }[]
+  moments: (MomentOfTruth & { factor: string | null })[]
+  culture: {
+    areas: { area: string; mean: number | null }[]
+    statements: { id: string; area: string; text: string; mean: number | null; spread: number | null }[]
+    weakest: string[]
+    answers: number
+  } | null
+}
+
+export function exportVision(content: Y.Doc, control: Y.Doc): VisionExport {
+  const meta = readMeta(content)
+  const chosen = readChosenFactors(control)
+  const factorRating = readRating(control, 'factors')
+  const mean = (rating: PublishedRating | null, itemId: string, axis: string) =>
+    rating?.results?.find((r) => r.itemId === itemId)?.axes[axis]?.mean ?? null
+  const factors = readFactors(content)
+  const culture = readRating(control, 'culture')
+  const statements = readCultureStatements(content)
+  return {
+    title: meta.title,
+    language: meta.language,
+    factors: factors.map((f) => ({
+      id: f.id,
+      name: f.name,
+      meaning: f.meaning,
+      chosen: chosen.includes(f.id),
+      today: mean(factorRating, f.id, 'today'),
+      target: mean(factorRating, f.id, 'target'),
+    })),
+    personas: readPersonas(content),
+    stages: readNamedList(content, 'stages').map(({ id, name }) => ({ id, name })),
+    moments: readMoments(content).map((m) => ({
+      ...m,
+      factor: factors.find((f) => f.id === m.factorId)?.name ?? null,
+    })),
+    culture: culture?.results
+      ? {
+          areas: groupMeans(
+            culture.results,
+            (id) => culture.items.find((i) => i.id === id)?.group ?? '',
+            'score',
+          ).map(({ group, mean }) => ({ area: group, mean })),
+          statements: culture.items.map((item) => {
+            const stats = culture.results?.find((r) => r.itemId === item.id)?.axes.score
+            return {
+              id: item.id,
+              area: item.group,
+              text: statements.find((s) => s.id === item.id)?.text ?? item.title,
+              mean: stats?.mean ?? null,
+              spread: stats?.spread ?? null,
+            }
+          }),
+          weakest: weakestFirst(culture.results, 'score'),
+          answers: culture.answered,
+        }
+      : null,
+  }
+}
+
+const WORDS = {
+  it: {
+    title: 'Visione CX',
+    factors: 'Fattori di distintività scelti',
+    factor: 'Fattore',
+    today: 'Oggi',
+    target: 'Obiettivo',
+    personas: 'Personas',
+    moments: 'Momenti della verità',
+    stage: 'Fase',
+    persona: 'Persona',
+    excellent: 'Che cosa vuol dire eccellente',
+    culture: 'Autovalutazione della cultura',
+    area: 'Area',
+    statement: 'Affermazione',
+    mean: 'Media',
+    spread: 'Dispersione',
+    none: 'Nessuno.',
+  },
+  en: {
+    title: 'CX vision',
+    factors: 'Chosen distinctiveness factors',
+    factor: 'Factor',
+    today: 'Today',
+    target: 'Target',
+    personas: 'Personas',
+    moments: 'Moments of truth',
+    stage: 'Stage',
+    persona: 'Persona',
+    excellent: 'What excellent means',
+    culture: 'Culture self-assessment',
+    area: 'Area',
+    statement: 'Statement',
+    mean: 'Mean',
+    spread: 'Spread',
+    none: 'None.',
+  },
+}
+
+export const visionWords = (language: 'it' | 'en') => WORDS[language]
+
+/** The scores as sheets: the chosen factors today and target, the culture statements weakest first. */
+export function visionTables(data: VisionExport): Table[] {
+  const w = visionWords(data.language)
+  return [
+    {
+      name: w.factors.slice(0, 31),
+      headers: [w.factor, w.today, w.target],
+      rows: data.factors.filter((f) => f.chosen).map((f) => [f.name, f.today, f.target]),
+    },
+    {
+      name: w.culture.slice(0, 31),
+      headers: [w.area, w.statement, w.mean, w.spread],
+      rows: (data.culture?.weakest ?? []).map((id) => {
+        const s = data.culture!.statements.find((x) => x.id === id)!
+        return [s.area, s.text, s.mean, s.spread]
+      }),
+    },
+  ]
+}
+
+export function visionMarkdown(data: VisionExport): string {
+  const w = visionWords(data.language)
+  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  const chosen = data.factors.filter((f) => f.chosen)
+  const lines = [`# ${w.title}: ${data.title}`, `## ${w.factors}`]
+  if (chosen.length === 0) lines.push(`_${w.none}_`)
+  else {
+    lines.push(`| ${w.factor} | ${w.today} | ${w.target} |`, '| --- | --- | --- |')
+    for (const f of chosen) lines.push(`| ${esc(f.name)} | ${f.today ?? ''} | ${f.target ?? ''} |`)
+  }
+  lines.push(`## ${w.personas}`)
+  for (const p of data.personas) {
+    lines.push(
+      `### ${p.name}`,
+      [p.age !== null ? String(p.age) : '', p.texts.occupation].filter(Boolean).join(' · '),
+    )
+    if (p.texts.quote) lines.push(`> ${p.texts.quote}`)
+    for (const field of ['goals', 'frustrations', 'bio'] as const)
+      if (p.texts[field]) lines.push(p.texts[field])
+  }
+  lines.push(`## ${w.moments}`)
+  if (data.moments.length === 0) lines.push(`_${w.none}_`)
+  for (const m of data.moments) {
+    const persona = data.personas.find((p) => p.id === m.personaId)?.name ?? ''
+    const stage = data.stages.find((s) => s.id === m.stageId)?.name ?? ''
+    lines.push(`- **${persona} · ${stage}**: ${esc(m.excellent)}${m.factor ? ` (${m.factor})` : ''}`)
+  }
+  lines.push(`## ${w.culture}`)
+  if (!data.culture) lines.push(`_${w.none}_`)
+  else {
+    lines.push(`| ${w.area} | ${w.mean} |`, '| --- | --- |')
+    for (const a of data.culture.areas) lines.push(`| ${esc(a.area)} | ${a.mean ?? ''} |`)
+    lines.push('', `| ${w.statement} | ${w.area} | ${w.mean} | ${w.spread} |`, '| --- | --- | --- | --- |')
+    for (const id of data.culture.weakest) {
+      const s = data.culture.statements.find((x) => x.id === id)!
+      lines.push(`| ${esc(s.text)} | ${esc(s.area)} | ${s.mean ?? ''} | ${s.spread ?? ''} |`)
+    }
+  }
+  return `${lines.filter((l) => l !== '').join('\n\n')}\n`
+}
