@@ -29,6 +29,7 @@ describe('the workshop document', () => {
       organisation: 'O',
       focus: '',
       language: 'it',
+      kind: 'improvement',
     })
   })
 
