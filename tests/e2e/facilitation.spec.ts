@@ -90,6 +90,7 @@ test.describe('facilitation toolkit, a facilitator and two participants', () => 
     await join(marco, tavolo.link(workshop.id, workshop.keys.participant), 'Marco')
     await stepButton(fabio, /Incontro 1/).click()
     await expect(currentStep(giulia)).toContainText('Incontro 1')
+    await fabio.getByRole('button', { name: 'Voto a punti' }).click()
     await fabio.getByRole('combobox', { name: 'Vota su' }).selectOption({ label: 'i macro interventi' })
     await fabio.getByRole('button', { name: 'Avvia il voto' }).click()
 
@@ -142,7 +143,7 @@ test.describe('facilitation toolkit, a facilitator and two participants', () => 
 
     await fabio.getByRole('checkbox', { name: 'Blocca questa fase per i partecipanti' }).check()
     await expect(giulia.getByTestId('locked')).toHaveText(
-      '🔒 Il facilitatore ha bloccato questa fase: sola lettura',
+      'Il facilitatore ha bloccato questa fase: sola lettura',
     )
     await expect(giulia.getByRole('textbox', { name: 'Nuovo intervento' })).toHaveCount(0)
     await expect(giulia.getByRole('button', { name: /^Sposta l'intervento/ }).first()).toBeDisabled()
@@ -156,6 +157,7 @@ test.describe('facilitation toolkit, a facilitator and two participants', () => 
     await expect(giulia.getByTestId('locked')).toHaveCount(0)
     await expect(giulia.getByRole('textbox', { name: 'Nuovo intervento' })).toBeVisible()
 
+    await fabio.getByRole('button', { name: 'Voto a punti' }).click()
     await fabio.getByRole('button', { name: 'Avvia il voto' }).click()
     await fabio.getByRole('button', { name: 'Preparazione del gruppo' }).click()
     const row = fabio.getByTestId('readiness-row').filter({ hasText: 'Giulia' })

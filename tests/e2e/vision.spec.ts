@@ -44,6 +44,7 @@ test.describe('the CX vision workshop, a facilitator and two participants', () =
     await giulia.getByRole('textbox', { name: 'Nuovo fattore nostro' }).press('Enter')
     await expect(marco.getByTestId('factor')).toHaveCount(7)
 
+    await fabio.getByRole('button', { name: 'Voto a punti' }).click()
     await fabio
       .getByRole('combobox', { name: 'Vota su' })
       .selectOption({ label: 'i fattori di distintività' })

@@ -1,3 +1,4 @@
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   controlMap,
@@ -9,6 +10,7 @@ import {
 import type { StepId } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { useUi } from '../state/ui.ts'
+import { LockIcon } from './icons.tsx'
 import { RoomTimer } from './RoomTimer.tsx'
 
 /**
@@ -30,6 +32,7 @@ export function FacilitationBar({ step }: { step: StepId }) {
   const setShowCursors = useUi((s) => s.setShowCursors)
   const readinessOpen = useUi((s) => s.readinessOpen)
   const setReadinessOpen = useUi((s) => s.setReadinessOpen)
+  const [moreOpen, setMoreOpen] = useState(false)
   const facilitator = session.role === 'facilitator'
   const locked = locks.includes(step)
   const button = 'min-h-8 rounded border px-2 text-sm'
@@ -84,12 +87,20 @@ export function FacilitationBar({ step }: { step: StepId }) {
             className="rounded bg-amber-100 px-2 py-0.5 text-sm font-medium text-amber-950"
             data-testid="locked"
           >
-            🔒 {t('facilitation.locked')}
+            <LockIcon /> {t('facilitation.locked')}
           </p>
         )
       )}
       <RoomTimer step={step} />
-      <div className="ml-auto flex flex-wrap items-center gap-3">
+      <button
+        type="button"
+        aria-expanded={moreOpen}
+        onClick={() => setMoreOpen(!moreOpen)}
+        className={`${button} border-slate-500 bg-white sm:hidden`}
+      >
+        {t('facilitation.more')}
+      </button>
+      <div className={`${moreOpen ? 'flex' : 'hidden'} ml-auto flex-wrap items-center gap-3 sm:flex`}>
         {facilitator && (
           <button
             type="button"

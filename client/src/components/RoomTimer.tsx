@@ -12,6 +12,7 @@ import { useSession, useYValue } from '../collab/hooks.ts'
 import { useServerNow } from '../collab/server-clock.ts'
 import { ApiError } from '../lib/api.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
+import { ClockIcon } from './icons.tsx'
 
 const SOUND_KEY = 'tavolo:timer-sound'
 
@@ -81,8 +82,7 @@ export function RoomTimer({ step }: { step: StepId }) {
           data-testid="timer-remaining"
         >
           <span className="sr-only">{t('timer.remaining')} </span>
-          <span aria-hidden="true">⏱ </span>
-          {formatRemaining(left)}
+          <ClockIcon /> {formatRemaining(left)}
           {timer.status === 'paused' && ` · ${t('timer.paused')}`}
         </p>
       )}

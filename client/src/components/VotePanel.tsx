@@ -54,11 +54,8 @@ export function VotePanel({ step }: { step: StepId }) {
   const session = useSession()
   const vote = useVote()
   const facilitator = session.role === 'facilitator'
-  const [target, setTarget] = useState<VoteTarget>('interventions')
-  const [perPerson, setPerPerson] = useState(3)
-  const [perItem, setPerItem] = useState(2)
-  const [anonymous, setAnonymous] = useState(true)
   const [error, setError] = useState<string | null>(null)
+  const [starting, setStarting] = useState(false)
   const onThisStep = vote && STEP_OF[vote.target] === step
   const canStart = facilitator && (step === 'meeting1' || step === 'meeting4' || step === 'factors')
   if (!onThisStep && !canStart) return null
@@ -68,8 +65,22 @@ export function VotePanel({ step }: { step: StepId }) {
       setError(caught instanceof ApiError ? caught.message : t('home.offline')),
     )
   }
-  const targets = VOTE_TARGETS.filter((kind) => STEP_OF[kind] === step)
-  const input = 'w-16 rounded border border-slate-300 px-1 py-0.5'
+  // No vote here yet: the facilitator's way to start one stays folded, off the projected board.
+  if (!onThisStep) {
+    return (
+      <div className="mb-4 grid gap-2 rounded-lg border border-fuchsia-200 bg-white p-2" data-print="hide">
+        <button
+          type="button"
+          aria-expanded={starting}
+          onClick={() => setStarting(!starting)}
+          className="justify-self-start font-semibold text-fuchsia-900"
+        >
+          {starting ? '▾' : '▸'} {t('vote.heading')}
+        </button>
+        {starting && <StartVote step={step} />}
+      </div>
+    )
+  }
   return (
     <section
       aria-labelledby="vote-heading"
@@ -99,66 +110,7 @@ export function VotePanel({ step }: { step: StepId }) {
           {t('vote.reveal')}
         </button>
       )}
-      {canStart && vote?.status !== 'open' && (
-        <div className="flex flex-wrap items-center gap-3 text-sm">
-          <label className="flex items-center gap-1">
-            {t('vote.on')}
-            <select
-              value={targets.includes(target) ? target : targets[0]}
-              onChange={(e) => setTarget(e.target.value as VoteTarget)}
-              className="rounded border border-slate-300 px-1 py-0.5"
-            >
-              {targets.map((kind) => (
-                <option key={kind} value={kind}>
-                  {t(`vote.targets.${kind}`)}
-                </option>
-              ))}
-            </select>
-          </label>
-          <label className="flex items-center gap-1">
-            {t('vote.perPerson')}
-            <input
-              type="number"
-              min={1}
-              max={20}
-              value={perPerson}
-              onChange={(e) => setPerPerson(Number(e.target.value))}
-              className={input}
-            />
-          </label>
-          <label className="flex items-center gap-1">
-            {t('vote.perItem')}
-            <input
-              type="number"
-              min={1}
-              max={20}
-              value={perItem}
-              onChange={(e) => setPerItem(Number(e.target.value))}
-              className={input}
-            />
-          </label>
-          <label className="flex items-center gap-1">
-            <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
-            {t('vote.anonymous')}
-          </label>
-          <button
-            type="button"
-            onClick={() =>
-              run(
-                facilitationApi.startVote(session.workshopId, session.key, {
-                  target: targets.includes(target) ? target : targets[0]!,
-                  votesPerPerson: perPerson,
-                  maxPerItem: Math.min(perItem, perPerson),
-                  anonymous,
-                }),
-              )
-            }
-            className="min-h-9 rounded bg-fuchsia-800 px-3 font-medium text-white"
-          >
-            {t('vote.start')}
-          </button>
-        </div>
-      )}
+      {canStart && vote?.status !== 'open' && <StartVote step={step} />}
       {session.role === 'participant' && onThisStep && vote?.status === 'open' && (
         <DotBallotForm vote={vote} />
       )}
@@ -184,6 +136,92 @@ export function VotePanel({ step }: { step: StepId }) {
         </p>
       )}
     </section>
+  )
+}
+
+/** The facilitator's form to start a dot vote on this step's cards. */
+function StartVote({ step }: { step: StepId }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const targets = VOTE_TARGETS.filter((kind) => STEP_OF[kind] === step)
+  const [target, setTarget] = useState<VoteTarget>(targets[0] ?? 'interventions')
+  const [perPerson, setPerPerson] = useState(3)
+  const [perItem, setPerItem] = useState(2)
+  const [anonymous, setAnonymous] = useState(true)
+  const [error, setError] = useState<string | null>(null)
+  const input = 'w-16 rounded border border-slate-300 px-1 py-0.5'
+  const run = (action: Promise<unknown>) => {
+    setError(null)
+    action.catch((caught: unknown) =>
+      setError(caught instanceof ApiError ? caught.message : t('home.offline')),
+    )
+  }
+  return (
+    <>
+      <div className="flex flex-wrap items-center gap-3 text-sm">
+        <label className="flex items-center gap-1">
+          {t('vote.on')}
+          <select
+            value={targets.includes(target) ? target : targets[0]}
+            onChange={(e) => setTarget(e.target.value as VoteTarget)}
+            className="rounded border border-slate-300 px-1 py-0.5"
+          >
+            {targets.map((kind) => (
+              <option key={kind} value={kind}>
+                {t(`vote.targets.${kind}`)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="flex items-center gap-1">
+          {t('vote.perPerson')}
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={perPerson}
+            onChange={(e) => setPerPerson(Number(e.target.value))}
+            className={input}
+          />
+        </label>
+        <label className="flex items-center gap-1">
+          {t('vote.perItem')}
+          <input
+            type="number"
+            min={1}
+            max={20}
+            value={perItem}
+            onChange={(e) => setPerItem(Number(e.target.value))}
+            className={input}
+          />
+        </label>
+        <label className="flex items-center gap-1">
+          <input type="checkbox" checked={anonymous} onChange={(e) => setAnonymous(e.target.checked)} />
+          {t('vote.anonymous')}
+        </label>
+        <button
+          type="button"
+          onClick={() =>
+            run(
+              facilitationApi.startVote(session.workshopId, session.key, {
+                target: targets.includes(target) ? target : targets[0]!,
+                votesPerPerson: perPerson,
+                maxPerItem: Math.min(perItem, perPerson),
+                anonymous,
+              }),
+            )
+          }
+          className="min-h-9 rounded bg-fuchsia-800 px-3 font-medium text-white"
+        >
+          {t('vote.start')}
+        </button>
+      </div>
+      {error && (
+        <p role="alert" className="text-red-800">
+          {error}
+        </p>
+      )}
+    </>
   )
 }
 
