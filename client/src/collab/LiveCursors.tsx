@@ -1,6 +1,6 @@
-import { useEffect, useRef, useSyncExternalStore } from 'react'
-import { deepEqual } from '../lib/deep-equal.ts'
+import { useEffect, useRef } from 'react'
 import { useUi } from '../state/ui.ts'
+import { throttledField, useAwarenessView } from './awareness-view.ts'
 import { useSession } from './hooks.ts'
 import type { WorkshopSession } from './session.ts'
 
@@ -26,33 +26,6 @@ function readCursors(session: WorkshopSession): RemoteCursor[] {
   return cursors
 }
 
-const stores = new WeakMap<
-  WorkshopSession,
-  { get: () => RemoteCursor[]; subscribe: (l: () => void) => () => void }
->()
-
-function cursorStore(session: WorkshopSession) {
-  let store = stores.get(session)
-  if (store) return store
-  const listeners = new Set<() => void>()
-  let value = readCursors(session)
-  session.contentProvider.awareness.on('change', () => {
-    const next = readCursors(session)
-    if (deepEqual(value, next)) return
-    value = next
-    for (const listener of listeners) listener()
-  })
-  store = {
-    get: () => value,
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-  stores.set(session, store)
-  return store
-}
-
 /**
  * Everyone's pointer over a board (the journey map, a matrix), sent through awareness at most
  * every 60 ms and drawn with the person's name. Place it inside the board's positioned
@@ -62,15 +35,12 @@ export function LiveCursors({ target }: { target: string }) {
   const session = useSession()
   const on = useUi((s) => s.showCursors)
   const overlay = useRef<HTMLDivElement>(null)
-  const store = cursorStore(session)
-  const cursors = useSyncExternalStore(store.subscribe, store.get).filter((c) => c.target === target)
+  const cursors = useAwarenessView(session, readCursors).filter((c) => c.target === target)
 
   useEffect(() => {
     const board = overlay.current?.parentElement
-    const awareness = session.contentProvider.awareness
     if (!board || !on) return
-    let last = 0
-    let pending: number | undefined
+    const publish = throttledField(session, 'cursor', SEND_EVERY_MS)
     const move = (event: PointerEvent) => {
       const box = board.getBoundingClientRect()
       if (box.width === 0 || box.height === 0) return
@@ -79,19 +49,9 @@ export function LiveCursors({ target }: { target: string }) {
         x: (event.clientX - box.left) / box.width,
         y: (event.clientY - box.top) / box.height,
       }
-      const send = () => {
-        last = performance.now()
-        awareness.setLocalStateField('cursor', cursor)
-      }
-      window.clearTimeout(pending)
-      const wait = SEND_EVERY_MS - (performance.now() - last)
-      if (wait <= 0) send()
-      else pending = window.setTimeout(send, wait)
+      publish(cursor)
     }
-    const leave = () => {
-      window.clearTimeout(pending)
-      awareness.setLocalStateField('cursor', null)
-    }
+    const leave = () => publish(null)
     board.addEventListener('pointermove', move)
     board.addEventListener('pointerleave', leave)
     return () => {

@@ -1,6 +1,5 @@
-import { useSyncExternalStore } from 'react'
 import type { MatrixPoint } from '../../../shared/domain/materiality.ts'
-import { deepEqual } from '../lib/deep-equal.ts'
+import { throttledField, useAwarenessView } from './awareness-view.ts'
 import type { WorkshopSession } from './session.ts'
 
 /**
@@ -13,21 +12,16 @@ export type RemoteDrag = LiveDrag & { name: string; colour: string; clientId: nu
 /** Awareness changes at most this often per dragging person: smooth to see, light on the wire. */
 const PUBLISH_EVERY_MS = 50
 
-const lastPublished = new WeakMap<WorkshopSession, { at: number; timer: number | undefined }>()
+const publishers = new WeakMap<WorkshopSession, (drag: LiveDrag | null) => void>()
 
+/** The end of a drag (null) is sent at once; moves in between are throttled, the last one kept. */
 export function publishDrag(session: WorkshopSession, drag: LiveDrag | null): void {
-  const awareness = session.contentProvider.awareness
-  const state = lastPublished.get(session) ?? { at: 0, timer: undefined }
-  lastPublished.set(session, state)
-  window.clearTimeout(state.timer)
-  const send = () => {
-    state.at = performance.now()
-    awareness.setLocalStateField('drag', drag)
+  let publish = publishers.get(session)
+  if (!publish) {
+    publish = throttledField(session, 'drag', PUBLISH_EVERY_MS)
+    publishers.set(session, publish)
   }
-  const wait = PUBLISH_EVERY_MS - (performance.now() - state.at)
-  // The end of a drag is always sent at once; moves in between are throttled, the last one kept.
-  if (drag === null || wait <= 0) send()
-  else state.timer = window.setTimeout(send, wait)
+  publish(drag)
 }
 
 function readDrags(session: WorkshopSession): RemoteDrag[] {
@@ -47,33 +41,7 @@ function readDrags(session: WorkshopSession): RemoteDrag[] {
   return drags
 }
 
-type DragStore = { get: () => RemoteDrag[]; subscribe: (listener: () => void) => () => void }
-const stores = new WeakMap<WorkshopSession, DragStore>()
-
-function dragStore(session: WorkshopSession): DragStore {
-  const existing = stores.get(session)
-  if (existing) return existing
-  const listeners = new Set<() => void>()
-  let value = readDrags(session)
-  session.contentProvider.awareness.on('change', () => {
-    const next = readDrags(session)
-    if (deepEqual(value, next)) return
-    value = next
-    for (const listener of listeners) listener()
-  })
-  const store: DragStore = {
-    get: () => value,
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-  stores.set(session, store)
-  return store
-}
-
 /** What the others are dragging right now, on any matrix. */
 export function useRemoteDrags(session: WorkshopSession): RemoteDrag[] {
-  const store = dragStore(session)
-  return useSyncExternalStore(store.subscribe, store.get)
+  return useAwarenessView(session, readDrags)
 }

@@ -1,7 +1,7 @@
-import { useEffect, useSyncExternalStore } from 'react'
+import { useEffect } from 'react'
 import type { Role } from '../../../shared/rooms.ts'
 import type { StepId } from '../../../shared/steps.ts'
-import { deepEqual } from '../lib/deep-equal.ts'
+import { useAwarenessView } from './awareness-view.ts'
 import type { WorkshopSession } from './session.ts'
 
 /** What each person shares about themselves through y-protocols awareness. */
@@ -40,34 +40,7 @@ function readPresence(session: WorkshopSession): Presence[] {
   return people.sort((a, b) => a.name.localeCompare(b.name) || a.clientId - b.clientId)
 }
 
-/** One presence list per session, recomputed once per awareness change however many read it. */
-type PresenceStore = { get: () => Presence[]; subscribe: (listener: () => void) => () => void }
-const stores = new WeakMap<WorkshopSession, PresenceStore>()
-
-function presenceStore(session: WorkshopSession): PresenceStore {
-  const existing = stores.get(session)
-  if (existing) return existing
-  const listeners = new Set<() => void>()
-  let value = readPresence(session)
-  session.contentProvider.awareness.on('change', () => {
-    const next = readPresence(session)
-    if (deepEqual(value, next)) return
-    value = next
-    for (const listener of listeners) listener()
-  })
-  const store: PresenceStore = {
-    get: () => value,
-    subscribe: (listener) => {
-      listeners.add(listener)
-      return () => listeners.delete(listener)
-    },
-  }
-  stores.set(session, store)
-  return store
-}
-
 /** Everyone online on this workshop (including me), by name. */
 export function usePresence(session: WorkshopSession): Presence[] {
-  const store = presenceStore(session)
-  return useSyncExternalStore(store.subscribe, store.get)
+  return useAwarenessView(session, readPresence)
 }
