@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import {
   type DotProblem,
@@ -11,8 +11,8 @@ import type { StepId } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { ApiError } from '../lib/api.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
-import { loadIdentity } from '../lib/local-memory.ts'
-import { BallotRefused } from '../lib/survey-api.ts'
+import { useOwnBallot } from '../lib/own-ballot.ts'
+import { BallotStatus } from './BallotStatus.tsx'
 
 /** Where each kind of card lives: a vote shows on that step. */
 const STEP_OF: Record<VoteTarget, StepId> = {
@@ -228,44 +228,24 @@ function StartVote({ step }: { step: StepId }) {
 function DotBallotForm({ vote }: { vote: PublishedVote }) {
   const { t } = useTranslation()
   const session = useSession()
-  const token = loadIdentity(session.workshopId)?.token ?? null
-  const [votes, setVotes] = useState<Record<string, number>>({})
-  const [saved, setSaved] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    if (!token) return
-    facilitationApi.myVote(session.workshopId, session.key, vote.id, token).then(
-      ({ ballot }) => {
-        if (ballot) {
-          setVotes({ ...ballot.votes })
-          setSaved(true)
-        }
-      },
-      () => {},
-    )
-  }, [session, vote.id, token])
+  const own = useOwnBallot<Record<string, number>>(
+    vote.id,
+    {},
+    {
+      load: (token) =>
+        facilitationApi
+          .myVote(session.workshopId, session.key, vote.id, token)
+          .then(({ ballot }) => ballot?.votes ?? null),
+      save: (token, votes) =>
+        facilitationApi.vote(session.workshopId, session.key, vote.id, token, { votes }),
+      describe: (problems) =>
+        (problems as DotProblem[]).map((p) => t(`vote.problems.${p.problem}`, p)).join(' '),
+    },
+  )
+  const votes = own.ballot
   const used = Object.values(votes).reduce((a, b) => a + b, 0)
   const left = vote.votesPerPerson - used
-  const change = (id: string, by: number) => {
-    setVotes({ ...votes, [id]: Math.max(0, (votes[id] ?? 0) + by) })
-    setSaved(false)
-  }
-  const save = async () => {
-    if (!token) return setError(t('survey.noToken'))
-    setError(null)
-    try {
-      await facilitationApi.vote(session.workshopId, session.key, vote.id, token, { votes })
-      setSaved(true)
-    } catch (caught) {
-      if (caught instanceof BallotRefused)
-        setError(
-          (caught.problems as unknown as DotProblem[])
-            .map((p) => t(`vote.problems.${p.problem}`, p))
-            .join(' '),
-        )
-      else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
-    }
-  }
+  const change = (id: string, by: number) => own.edit({ ...votes, [id]: Math.max(0, (votes[id] ?? 0) + by) })
   return (
     <div className="grid gap-2">
       <p className="font-medium" aria-live="polite" data-testid="dots-left">
@@ -305,21 +285,12 @@ function DotBallotForm({ vote }: { vote: PublishedVote }) {
       </ul>
       <button
         type="button"
-        onClick={() => void save()}
+        onClick={() => void own.submit()}
         className="min-h-9 justify-self-start rounded bg-fuchsia-800 px-3 font-medium text-white"
       >
         {t('vote.save')}
       </button>
-      {saved && (
-        <p role="status" className="text-emerald-900" data-testid="vote-saved">
-          {t('vote.saved')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
+      <BallotStatus error={own.error} saved={own.saved} savedText={t('vote.saved')} testId="vote-saved" />
     </div>
   )
 }

@@ -2,11 +2,11 @@ import { type FormEvent, useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Axis, PublishedScoringRound, ScoringProblem } from '../../../../shared/domain/scoring-round.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
 import { ApiError } from '../../lib/api.ts'
-import { loadIdentity } from '../../lib/local-memory.ts'
+import { useOwnBallot } from '../../lib/own-ballot.ts'
 import { scoringApi } from '../../lib/scoring-api.ts'
-import { BallotRefused } from '../../lib/survey-api.ts'
 import type { Meeting2Board } from './board.ts'
 
 /**
@@ -127,23 +127,6 @@ type Scores = Record<string, Partial<Record<Axis, number>>>
 function ScoringForm({ round, board }: { round: PublishedScoringRound; board: Meeting2Board }) {
   const { t } = useTranslation()
   const session = useSession()
-  const token = loadIdentity(session.workshopId)?.token ?? null
-  const [scores, setScores] = useState<Scores>({})
-  const [state, setState] = useState<'editing' | 'saving' | 'saved'>('editing')
-  const [error, setError] = useState<string | null>(null)
-
-  useEffect(() => {
-    if (!token) return
-    scoringApi.myBallot(session.workshopId, session.key, round.id, token).then(
-      ({ ballot }) => {
-        if (!ballot) return
-        setScores({ ...ballot.scores })
-        setState('saved')
-      },
-      () => {},
-    )
-  }, [session, round.id, token])
-
   const axisLabel = (axis: Axis) => (axis === 'x' ? board.xLabel : board.yLabel)
   const describeProblem = (problem: ScoringProblem) => {
     const title =
@@ -152,27 +135,28 @@ function ScoringForm({ round, board }: { round: PublishedScoringRound; board: Me
         : ''
     return `${axisLabel(problem.axis)}: ${t(`survey.problems.${problem.problem}`, { ...problem, title })}`
   }
-  const submit = async (event: FormEvent) => {
+  const own = useOwnBallot<Scores>(
+    round.id,
+    {},
+    {
+      load: (token) =>
+        scoringApi
+          .myBallot(session.workshopId, session.key, round.id, token)
+          .then(({ ballot }) => ballot?.scores ?? null),
+      save: (token, scores) =>
+        scoringApi.score(session.workshopId, session.key, round.id, token, {
+          scores: scores as Record<string, Record<Axis, number>>,
+        }),
+      describe: (problems) => (problems as ScoringProblem[]).map(describeProblem).join(' '),
+    },
+  )
+  const scores = own.ballot
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!token) return setError(t('survey.noToken'))
-    setState('saving')
-    setError(null)
-    try {
-      await scoringApi.score(session.workshopId, session.key, round.id, token, {
-        scores: scores as Record<string, Record<Axis, number>>,
-      })
-      setState('saved')
-    } catch (caught) {
-      setState('editing')
-      if (caught instanceof BallotRefused)
-        setError((caught.problems as ScoringProblem[]).map(describeProblem).join(' '))
-      else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
-    }
+    void own.submit()
   }
-  const set = (id: string, axis: Axis, value: number) => {
-    setScores({ ...scores, [id]: { ...scores[id], [axis]: value } })
-    setState('editing')
-  }
+  const set = (id: string, axis: Axis, value: number) =>
+    own.edit({ ...scores, [id]: { ...scores[id], [axis]: value } })
   return (
     <form onSubmit={submit} className="grid gap-3" aria-label={t('meeting2.scoring.formLabel')}>
       <p className="text-sm">{t('meeting2.scoring.scale')}</p>
@@ -200,23 +184,15 @@ function ScoringForm({ round, board }: { round: PublishedScoringRound; board: Me
           ))}
         </fieldset>
       ))}
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
-      {state === 'saved' && (
-        <p
-          role="status"
-          className="rounded bg-emerald-50 px-3 py-2 text-emerald-900"
-          data-testid="scoring-saved"
-        >
-          {t('meeting2.scoring.saved')}
-        </p>
-      )}
+      <BallotStatus
+        error={own.error}
+        saved={own.saved}
+        savedText={t('meeting2.scoring.saved')}
+        testId="scoring-saved"
+      />
       <button
         type="submit"
-        disabled={state === 'saving'}
+        disabled={own.saving}
         className="min-h-11 justify-self-start rounded bg-indigo-700 px-4 font-semibold text-white disabled:opacity-50"
       >
         {t('meeting2.scoring.send')}

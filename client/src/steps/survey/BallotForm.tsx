@@ -1,11 +1,11 @@
-import { type FormEvent, useEffect, useState } from 'react'
+import type { FormEvent } from 'react'
 import { useTranslation } from 'react-i18next'
-import type { BallotProblem, PublishedSurvey } from '../../../../shared/domain/survey.ts'
+import type { Ballot, BallotProblem, PublishedSurvey } from '../../../../shared/domain/survey.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
-import { ApiError } from '../../lib/api.ts'
-import { loadIdentity } from '../../lib/local-memory.ts'
-import { BallotRefused, surveyApi } from '../../lib/survey-api.ts'
+import { useOwnBallot } from '../../lib/own-ballot.ts'
+import { surveyApi } from '../../lib/survey-api.ts'
 
 /**
  * A participant's answer: a 1-5 rating per intervention, or points to distribute that must add
@@ -14,57 +14,33 @@ import { BallotRefused, surveyApi } from '../../lib/survey-api.ts'
 export function BallotForm({ survey }: { survey: PublishedSurvey }) {
   const { t } = useTranslation()
   const session = useSession()
-  const token = loadIdentity(session.workshopId)?.token ?? null
-  const [scores, setScores] = useState<Record<string, number>>({})
-  const [comments, setComments] = useState<Record<string, string>>({})
-  const [state, setState] = useState<'editing' | 'saved' | 'saving'>('editing')
-  const [error, setError] = useState<string | null>(null)
-  /** Whether the server holds an answer of mine: sending again replaces it. */
-  const [stored, setStored] = useState(false)
-  const question = survey.question
-  const total = Object.values(scores).reduce((a, b) => a + b, 0)
-  const left = question.kind === 'points' ? question.points - total : 0
-
-  useEffect(() => {
-    if (!token) return
-    surveyApi.myBallot(session.workshopId, session.key, survey.id, token).then(
-      ({ ballot }) => {
-        if (!ballot) return
-        setScores({ ...ballot.scores })
-        setComments({ ...(ballot.comments ?? {}) })
-        setState('saved')
-        setStored(true)
-      },
-      () => {},
-    )
-  }, [session, survey.id, token])
-
-  const describe = (problem: BallotProblem) => {
+  const describeProblem = (problem: BallotProblem) => {
     const title =
       'interventionId' in problem
         ? survey.interventions.find((i) => i.id === problem.interventionId)?.title
         : ''
     return t(`survey.problems.${problem.problem}`, { ...problem, title })
   }
-  const submit = async (event: FormEvent) => {
+  const own = useOwnBallot<Ballot>(
+    survey.id,
+    { scores: {}, comments: {} },
+    {
+      load: (token) =>
+        surveyApi.myBallot(session.workshopId, session.key, survey.id, token).then(({ ballot }) => ballot),
+      save: (token, ballot) => surveyApi.answer(session.workshopId, session.key, survey.id, token, ballot),
+      describe: (problems) => (problems as BallotProblem[]).map(describeProblem).join(' '),
+    },
+  )
+  const scores = own.ballot.scores
+  const comments = own.ballot.comments ?? {}
+  const question = survey.question
+  const total = Object.values(scores).reduce((a, b) => a + b, 0)
+  const left = question.kind === 'points' ? question.points - total : 0
+  const submit = (event: FormEvent) => {
     event.preventDefault()
-    if (!token) return setError(t('survey.noToken'))
-    setState('saving')
-    setError(null)
-    try {
-      await surveyApi.answer(session.workshopId, session.key, survey.id, token, { scores, comments })
-      setState('saved')
-      setStored(true)
-    } catch (caught) {
-      setState('editing')
-      if (caught instanceof BallotRefused) setError(caught.problems.map(describe).join(' '))
-      else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
-    }
+    void own.submit()
   }
-  const set = (id: string, value: number) => {
-    setScores({ ...scores, [id]: value })
-    setState('editing')
-  }
+  const set = (id: string, value: number) => own.edit({ ...own.ballot, scores: { ...scores, [id]: value } })
 
   return (
     <form
@@ -111,10 +87,9 @@ export function BallotForm({ survey }: { survey: PublishedSurvey }) {
               {t('survey.ballot.comment')}
               <textarea
                 value={comments[intervention.id] ?? ''}
-                onChange={(e) => {
-                  setComments({ ...comments, [intervention.id]: e.target.value })
-                  setState('editing')
-                }}
+                onChange={(e) =>
+                  own.edit({ ...own.ballot, comments: { ...comments, [intervention.id]: e.target.value } })
+                }
                 rows={2}
                 maxLength={1000}
                 className="rounded border border-slate-300 px-2 py-1"
@@ -132,26 +107,18 @@ export function BallotForm({ survey }: { survey: PublishedSurvey }) {
           {t('survey.ballot.left', { count: left })}
         </p>
       )}
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
-      {state === 'saved' && (
-        <p
-          role="status"
-          className="rounded bg-emerald-50 px-3 py-2 text-emerald-900"
-          data-testid="ballot-saved"
-        >
-          {t('survey.ballot.saved')}
-        </p>
-      )}
+      <BallotStatus
+        error={own.error}
+        saved={own.saved}
+        savedText={t('survey.ballot.saved')}
+        testId="ballot-saved"
+      />
       <button
         type="submit"
-        disabled={state === 'saving' || (question.kind === 'points' && left !== 0)}
+        disabled={own.saving || (question.kind === 'points' && left !== 0)}
         className="min-h-11 justify-self-start rounded bg-indigo-700 px-4 py-2 font-semibold text-white disabled:opacity-50"
       >
-        {stored ? t('survey.ballot.update') : t('survey.ballot.send')}
+        {own.stored ? t('survey.ballot.update') : t('survey.ballot.send')}
       </button>
     </form>
   )

@@ -1,12 +1,13 @@
-import { type ReactNode, useEffect, useState } from 'react'
+import { type ReactNode, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { PublishedRating, RatingBallot, RatingProblem } from '../../../../shared/domain/rating-round.ts'
 import { controlMap, readRating } from '../../../../shared/schema/control.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
 import { ApiError } from '../../lib/api.ts'
-import { loadIdentity } from '../../lib/local-memory.ts'
-import { BallotRefused, workshopCall } from '../../lib/survey-api.ts'
+import { useOwnBallot } from '../../lib/own-ballot.ts'
+import { workshopCall } from '../../lib/survey-api.ts'
 
 type Purpose = PublishedRating['purpose']
 
@@ -95,53 +96,32 @@ export function RatingPanel({
 function RatingForm({ rating, axisLabel }: { rating: PublishedRating; axisLabel: (axis: string) => string }) {
   const { t } = useTranslation()
   const session = useSession()
-  const token = loadIdentity(session.workshopId)?.token ?? null
-  const [scores, setScores] = useState<Record<string, Record<string, number>>>({})
-  const [saved, setSaved] = useState(false)
-  const [error, setError] = useState<string | null>(null)
-  useEffect(() => {
-    if (!token) return
-    workshopCall<{ ballot: RatingBallot | null }>(
-      session.workshopId,
-      `/ratings/${rating.id}/ballot`,
-      session.key,
-      {},
-      token,
-    ).then(
-      ({ ballot }) => {
-        if (ballot) {
-          setScores(JSON.parse(JSON.stringify(ballot.scores)))
-          setSaved(true)
-        }
-      },
-      () => {},
-    )
-  }, [session, rating.id, token])
-  const set = (itemId: string, axis: string, value: number) => {
-    setScores({ ...scores, [itemId]: { ...scores[itemId], [axis]: value } })
-    setSaved(false)
-  }
-  const save = async () => {
-    if (!token) return setError(t('survey.noToken'))
-    setError(null)
-    try {
-      await workshopCall(
-        session.workshopId,
-        `/ratings/${rating.id}/ballot`,
-        session.key,
-        { method: 'PUT', body: JSON.stringify({ scores }) },
-        token,
-      )
-      setSaved(true)
-    } catch (caught) {
-      if (caught instanceof BallotRefused) {
-        const missing = (caught.problems as unknown as RatingProblem[]).filter(
-          (p) => p.problem === 'missing-score',
-        ).length
-        setError(t('vision.rating.missing', { count: missing }))
-      } else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
-    }
-  }
+  const path = `/ratings/${rating.id}/ballot`
+  const own = useOwnBallot<RatingBallot['scores']>(
+    rating.id,
+    {},
+    {
+      load: (token) =>
+        workshopCall<{ ballot: RatingBallot | null }>(session.workshopId, path, session.key, {}, token).then(
+          ({ ballot }) => ballot?.scores ?? null,
+        ),
+      save: (token, scores) =>
+        workshopCall(
+          session.workshopId,
+          path,
+          session.key,
+          { method: 'PUT', body: JSON.stringify({ scores }) },
+          token,
+        ),
+      describe: (problems) =>
+        t('vision.rating.missing', {
+          count: (problems as RatingProblem[]).filter((p) => p.problem === 'missing-score').length,
+        }),
+    },
+  )
+  const scores = own.ballot
+  const set = (itemId: string, axis: string, value: number) =>
+    own.edit({ ...scores, [itemId]: { ...scores[itemId], [axis]: value } })
   const groups = [...new Set(rating.items.map((i) => i.group))]
   return (
     <div className="grid gap-3">
@@ -186,21 +166,17 @@ function RatingForm({ rating, axisLabel }: { rating: PublishedRating; axisLabel:
       ))}
       <button
         type="button"
-        onClick={() => void save()}
+        onClick={() => void own.submit()}
         className="min-h-11 justify-self-start rounded bg-indigo-700 px-4 font-semibold text-white"
       >
         {t('vision.rating.save')}
       </button>
-      {saved && (
-        <p role="status" className="text-emerald-900" data-testid="rating-saved">
-          {t('vision.rating.saved')}
-        </p>
-      )}
-      {error && (
-        <p role="alert" className="text-red-800">
-          {error}
-        </p>
-      )}
+      <BallotStatus
+        error={own.error}
+        saved={own.saved}
+        savedText={t('vision.rating.saved')}
+        testId="rating-saved"
+      />
     </div>
   )
 }
