@@ -2,22 +2,24 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import * as Y from 'yjs'
-import { canWrite, parseRoomName, roomName, WEBSOCKET_PREFIX } from '../shared/rooms.ts'
 import { migrateDocument } from '../shared/schema/migrations.ts'
-import { authenticate } from './auth.ts'
 import type { Config } from './config.ts'
-import { CloseCode, serveConnection } from './connection.ts'
-import { createHttpHandler } from './http.ts'
+import { AddressLimiter } from './http/address-limits.ts'
+import { createHttpHandler } from './http/routes.ts'
 import type { Logger } from './log.ts'
 import { createMetrics } from './metrics.ts'
 import { openSqliteStore } from './persistence/sqlite-store.ts'
 import type { Store } from './persistence/store.ts'
-import { Rooms } from './rooms.ts'
-import { armSurveyClocks } from './surveys.ts'
+import { armSurveyClocks } from './rounds/surveys.ts'
+import { CloseCode } from './sync/close-codes.ts'
+import { Rooms } from './sync/rooms.ts'
+import { createUpgradeHandler } from './sync/upgrade.ts'
 
 export type TavoloServer = {
   readonly port: number
   readonly url: string
+  /** The last-resort handler's count: an error no request or connection caught. */
+  recordUncaughtError(): void
   close(): Promise<void>
 }
 
@@ -41,35 +43,23 @@ export async function startServer(
         store.appendUpdates([{ room: room.name, update: Y.encodeStateAsUpdate(room.doc, before) }])
     },
   })
-  const httpContext = { config, store, log, metrics, rooms, timers: new Map<string, NodeJS.Timeout>() }
+  const httpContext = {
+    config,
+    store,
+    log,
+    metrics,
+    rooms,
+    limits: {
+      create: new AddressLimiter(config.createLimitPerHour),
+      join: new AddressLimiter(config.joinLimitPerHour),
+    },
+    timers: new Map<string, NodeJS.Timeout>(),
+  }
   armSurveyClocks(httpContext)
   const httpServer = http.createServer(createHttpHandler(httpContext))
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
-  httpServer.on('upgrade', (req, socket, head) => {
-    wss.handleUpgrade(req, socket, head, (ws) => {
-      const url = new URL(req.url ?? '/', 'http://localhost')
-      const refuse = (code: number, reason: string) => {
-        metrics.rejectedConnections.inc({ reason })
-        log.info({ path: url.pathname, code, reason }, 'websocket refused')
-        ws.close(code, reason)
-      }
-      if (!url.pathname.startsWith(`${WEBSOCKET_PREFIX}/`)) return refuse(CloseCode.notFound, 'unknown path')
-      const address = parseRoomName(decodeURIComponent(url.pathname.slice(WEBSOCKET_PREFIX.length + 1)))
-      if (!address) return refuse(CloseCode.notFound, 'not a workshop document')
-      const auth = authenticate(store, address.workshopId, url.searchParams.get('key'))
-      if (!auth.ok) return refuse(auth.closeCode, auth.reason)
-      serveConnection(ws, {
-        rooms,
-        room: rooms.open(roomName(address.workshopId, address.kind), address.kind),
-        canWrite: canWrite(auth.role, address.kind),
-        log,
-        metrics,
-        rateLimitPerSecond: config.rateLimitPerSecond,
-        rateLimitBurst: config.rateLimitBurst,
-      })
-    })
-  })
+  httpServer.on('upgrade', createUpgradeHandler({ wss, rooms, store, log, metrics, config }))
 
   await new Promise<void>((resolve, reject) => {
     httpServer.once('error', reject)
@@ -82,6 +72,7 @@ export async function startServer(
   return {
     port,
     url: `http://${shownHost}:${port}`,
+    recordUncaughtError: () => metrics.uncaughtErrors.inc(),
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of httpContext.timers.values()) clearTimeout(timer)

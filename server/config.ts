@@ -18,6 +18,17 @@ const ConfigSchema = z.object({
   COMPACT_AFTER_UPDATES: z.coerce.number().int().positive().default(1000),
   ROOM_IDLE_MS: z.coerce.number().int().min(0).default(30_000),
   STATIC_DIR: z.string().min(1).default('./dist/client'),
+  MAX_BUFFERED_BYTES: z.coerce
+    .number()
+    .int()
+    .min(64 * 1024)
+    .default(8 * 1024 * 1024),
+  CREATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  JOIN_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
+  TRUST_PROXY: z
+    .enum(['true', 'false', '1', '0'])
+    .default('false')
+    .transform((value) => value === 'true' || value === '1'),
 })
 
 export type Config = Readonly<{
@@ -32,6 +43,10 @@ export type Config = Readonly<{
   compactAfterUpdates: number
   roomIdleMs: number
   staticDir: string
+  maxBufferedBytes: number
+  createLimitPerHour: number
+  joinLimitPerHour: number
+  trustProxy: boolean
 }>
 
 export class ConfigError extends Error {}
@@ -62,5 +77,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     compactAfterUpdates: c.COMPACT_AFTER_UPDATES,
     roomIdleMs: c.ROOM_IDLE_MS,
     staticDir: path.resolve(c.STATIC_DIR),
+    maxBufferedBytes: c.MAX_BUFFERED_BYTES,
+    createLimitPerHour: c.CREATE_LIMIT_PER_HOUR,
+    joinLimitPerHour: c.JOIN_LIMIT_PER_HOUR,
+    trustProxy: c.TRUST_PROXY,
   }
 }

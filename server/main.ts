@@ -15,6 +15,14 @@ try {
       () => process.exit(1),
     )
   }
+  // The last resort: an error that escaped every request and connection handler is logged and
+  // counted, and the other workshops go on being served.
+  const lastResort = (kind: string) => (error: unknown) => {
+    server.recordUncaughtError()
+    log.error({ error: error instanceof Error ? error.stack : String(error) }, kind)
+  }
+  process.on('uncaughtException', lastResort('uncaught exception'))
+  process.on('unhandledRejection', lastResort('unhandled rejection'))
   process.once('SIGTERM', () => shutdown('SIGTERM'))
   process.once('SIGINT', () => shutdown('SIGINT'))
 } catch (error) {

@@ -4,7 +4,7 @@ import client from 'prom-client'
 export function createMetrics() {
   const registry = new client.Registry()
   const registers = [registry]
-  return {
+  const metrics = {
     registry,
     connections: new client.Gauge({
       name: 'tavolo_connections',
@@ -43,6 +43,32 @@ export function createMetrics() {
       labelNames: ['reason'] as const,
       registers,
     }),
+    storageWritable: new client.Gauge({
+      name: 'tavolo_storage_writable',
+      help: '1 while the store accepts writes, 0 after it refused one and until a write succeeds',
+      registers,
+    }),
+    failedCommits: new client.Counter({
+      name: 'tavolo_failed_commits_total',
+      help: 'Group commits the store refused (nothing of them was stored or relayed)',
+      registers,
+    }),
+    updatesNotStored: new client.Counter({
+      name: 'tavolo_updates_not_stored_total',
+      help: 'Document updates in refused commits; their senders were closed with 1011 to send them again',
+      registers,
+    }),
+    httpRefusals: new client.Counter({
+      name: 'tavolo_http_refusals_total',
+      help: 'HTTP requests answered with an error, by status (400 bad input, 413 too big, 415 not JSON, 429 rate limited, 503 storage)',
+      labelNames: ['status'] as const,
+      registers,
+    }),
+    uncaughtErrors: new client.Counter({
+      name: 'tavolo_uncaught_errors_total',
+      help: 'Errors that reached the last-resort handler (logged; the server kept serving)',
+      registers,
+    }),
     rejectedConnections: new client.Counter({
       name: 'tavolo_rejected_connections_total',
       help: 'Connections refused or closed for bad input',
@@ -50,6 +76,8 @@ export function createMetrics() {
       registers,
     }),
   }
+  metrics.storageWritable.set(1)
+  return metrics
 }
 
 export type Metrics = ReturnType<typeof createMetrics>

@@ -1,7 +1,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
-import type { PendingUpdate, RoundKind, Store, StoredDocument, WorkshopRecord } from './store.ts'
+import {
+  type PendingUpdate,
+  type RoundKind,
+  StorageUnavailableError,
+  type Store,
+  type StoredDocument,
+  type WorkshopRecord,
+} from './store.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -49,6 +56,7 @@ CREATE TABLE IF NOT EXISTS ballots (
   PRIMARY KEY (survey_id, participant_id)
 );
 CREATE INDEX IF NOT EXISTS participants_workshop ON participants (workshop_id, created_at);
+CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
 `
 
 type WorkshopRow = {
@@ -166,6 +174,9 @@ export function openSqliteStore(dataDir: string): Store {
     'SELECT * FROM ballots WHERE survey_id = ? ORDER BY updated_at',
   )
   const deleteUpdates = db.prepare<[string]>('DELETE FROM doc_updates WHERE room = ?')
+  const upsertProbe = db.prepare<[number]>(
+    'INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
+  )
 
   const appendAll = db.transaction((updates: readonly PendingUpdate[]) => {
     for (const { room, update } of updates) insertUpdate.run(room, update)
@@ -190,7 +201,7 @@ export function openSqliteStore(dataDir: string): Store {
   })
 
   return {
-    createWorkshop: (workshop, initialSnapshots) => createAll(workshop, initialSnapshots),
+    createWorkshop: (workshop, initialSnapshots) => writing(() => createAll(workshop, initialSnapshots)),
     getWorkshop(id) {
       const row = selectWorkshop.get(id)
       if (!row) return undefined
@@ -216,30 +227,45 @@ export function openSqliteStore(dataDir: string): Store {
       }
     },
     appendUpdates(updates) {
-      if (updates.length > 0) appendAll(updates)
+      if (updates.length > 0) writing(() => appendAll(updates))
     },
-    compact: (room, snapshot) => compactRoom(room, snapshot),
-    addParticipant: (participant) => insertParticipant.run(participant),
+    compact: (room, snapshot) => writing(() => compactRoom(room, snapshot)),
+    addParticipant: (participant) => writing(() => insertParticipant.run(participant)),
     findParticipant(workshopId, tokenHash) {
       const row = selectParticipant.get(workshopId, tokenHash)
       return row && toParticipant(row)
     },
     listParticipants: (workshopId) => selectParticipants.all(workshopId).map(toParticipant),
-    createSurvey: (survey) => insertSurvey.run(survey),
+    createSurvey: (survey) => writing(() => insertSurvey.run(survey)),
     getSurvey(workshopId, surveyId) {
       const row = selectSurvey.get(workshopId, surveyId)
       return row && toSurvey(row)
     },
     listOpenSurveys: (kind) => selectOpenSurveys.all(kind).map(toSurvey),
     listSurveys: (workshopId, kind) => selectSurveys.all(workshopId, kind).map(toSurvey),
-    setSurveyStatus: (surveyId, status) => updateSurveyStatus.run(status, surveyId),
-    putBallot: (ballot) => upsertBallot.run(ballot),
+    setSurveyStatus: (surveyId, status) => writing(() => updateSurveyStatus.run(status, surveyId)),
+    putBallot: (ballot) => writing(() => upsertBallot.run(ballot)),
     getBallot(surveyId, participantId) {
       const row = selectBallot.get(surveyId, participantId)
       return row && toBallot(row)
     },
     listBallots: (surveyId) => selectBallots.all(surveyId).map(toBallot),
+    probeWrite: () => writing(() => upsertProbe.run(Date.now())),
     close: () => db.close(),
+  }
+}
+
+/** SQLite's answers that mean "cannot write now", as opposed to a bug in the statement. */
+const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|PROTOCOL)/
+
+/** Runs a write; a refusal of the storage itself becomes StorageUnavailableError (nothing was stored). */
+function writing<T>(write: () => T): T {
+  try {
+    return write()
+  } catch (error) {
+    if (error instanceof Database.SqliteError && UNAVAILABLE.test(error.code))
+      throw new StorageUnavailableError(error)
+    throw error
   }
 }
 

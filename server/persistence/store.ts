@@ -41,6 +41,16 @@ export type SurveyRecord = {
 
 export type BallotRecord = { surveyId: string; participantId: string; ballot: string; updatedAt: number }
 
+/**
+ * The store cannot write now (disk full, read-only or failing storage). Nothing of the failed
+ * call was stored; reads may still work, and writes may work again later without a restart.
+ */
+export class StorageUnavailableError extends Error {
+  constructor(override readonly cause: unknown) {
+    super(`storage cannot write: ${cause instanceof Error ? cause.message : String(cause)}`)
+  }
+}
+
 export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[] }
 
 export type PendingUpdate = { room: string; update: Uint8Array }
@@ -48,7 +58,8 @@ export type PendingUpdate = { room: string; update: Uint8Array }
 /**
  * The persistence interface. The embedded SQLite store is the default; a networked
  * implementation (e.g. PostgreSQL) implements the same calls. All calls are synchronous
- * so that "commit, then broadcast" stays a straight line in the server.
+ * so that "commit, then broadcast" stays a straight line in the server. A write the storage
+ * refuses throws StorageUnavailableError and stores nothing of that call.
  */
 export interface Store {
   createWorkshop(workshop: WorkshopRecord, initialSnapshots: Record<string, Uint8Array>): void
@@ -70,5 +81,7 @@ export interface Store {
   putBallot(ballot: BallotRecord): void
   getBallot(surveyId: string, participantId: string): BallotRecord | undefined
   listBallots(surveyId: string): BallotRecord[]
+  /** Writes a trivial row: succeeds once the storage can write again. */
+  probeWrite(): void
   close(): void
 }

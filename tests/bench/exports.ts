@@ -3,7 +3,7 @@
 // the server does for each download. Bounded: a fixed workshop, five rounds.
 import { performance } from 'node:perf_hooks'
 import * as Y from 'yjs'
-import { workshopXlsx } from '../../server/xlsx.ts'
+import { workshopXlsx } from '../../server/workshops/xlsx.ts'
 import { toCsv } from '../../shared/exports/csv.ts'
 import { reportMarkdown } from '../../shared/exports/report-markdown.ts'
 import { exportTables } from '../../shared/exports/tables.ts'

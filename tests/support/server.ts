@@ -8,13 +8,23 @@ import { loadConfig } from '../../server/config.ts'
 export type Keys = { facilitator: string; participant: string; viewer: string }
 export type CreatedWorkshop = { id: string; keys: Keys }
 
+/** Test suites create many workshops from 127.0.0.1; the limits themselves are tested on their own. */
+export const TEST_ALLOWANCES = { CREATE_LIMIT_PER_HOUR: '100000', JOIN_LIMIT_PER_HOUR: '100000' }
+
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-test-'))
 }
 
 /** A real Tavolo server on 127.0.0.1 at a random free port, with a real SQLite file. */
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()) {
-  const config = loadConfig({ PORT: '0', HOST: '127.0.0.1', DATA_DIR: dataDir, ROOM_IDLE_MS: '0', ...env })
+  const config = loadConfig({
+    ...TEST_ALLOWANCES,
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DATA_DIR: dataDir,
+    ROOM_IDLE_MS: '0',
+    ...env,
+  })
   const server: TavoloServer = await startServer(config, pino({ level: 'silent' }))
   const base = `http://127.0.0.1:${server.port}`
   return {

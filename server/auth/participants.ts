@@ -1,8 +1,16 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { authenticate, hashKey, newKey } from './auth.ts'
-import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import {
+  enforceLimit,
+  type HttpContext,
+  HttpError,
+  keyOf,
+  parseBody,
+  readJsonBody,
+  sendJson,
+} from '../http/common.ts'
+import { authenticate, hashKey, newKey } from './keys.ts'
 
 /** The header that carries a participant's personal token (ballots and votes carry it too). */
 export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token'
@@ -36,6 +44,7 @@ export async function participantsRoute(
   if (method === 'POST') {
     if (auth.role !== 'participant')
       throw new HttpError(403, 'only the participant key registers participants')
+    enforceLimit(ctx, req, ctx.limits.join, 'registrations')
     const body = parseBody(RegisterBody, await readJsonBody(req))
     const token = newKey()
     const participant = {

@@ -6,12 +6,12 @@ import {
   type RatingBallot,
   ratingProblems,
   tallyRatings,
-} from '../shared/domain/rating-round.ts'
-import { roomName } from '../shared/rooms.ts'
-import { controlMap } from '../shared/schema/control.ts'
-import { readChosenFactors, readCultureStatements, readFactors } from '../shared/schema/vision.ts'
-import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
-import type { SurveyRecord } from './persistence/store.ts'
+} from '../../shared/domain/rating-round.ts'
+import { roomName } from '../../shared/rooms.ts'
+import { controlMap } from '../../shared/schema/control.ts'
+import { readChosenFactors, readCultureStatements, readFactors } from '../../shared/schema/vision.ts'
+import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
+import type { SurveyRecord } from '../persistence/store.ts'
 import { findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
 type Purpose = PublishedRating['purpose']

@@ -1,6 +1,6 @@
 import ExcelJS from 'exceljs'
-import { type Cell, exportTables, type Table } from '../shared/exports/tables.ts'
-import type { WorkshopExport } from '../shared/schema/workshop-export.ts'
+import { type Cell, exportTables, type Table } from '../../shared/exports/tables.ts'
+import type { WorkshopExport } from '../../shared/schema/workshop-export.ts'
 
 const toValue = (cell: Cell): ExcelJS.CellValue =>
   cell === null ? null : typeof cell === 'object' ? new Date(`${cell.date}T00:00:00Z`) : cell

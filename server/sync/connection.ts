@@ -1,29 +1,24 @@
 import type { WebSocket } from 'ws'
-import type { Logger } from './log.ts'
-import type { Metrics } from './metrics.ts'
+import type { Role } from '../../shared/rooms.ts'
+import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics.ts'
+import { CloseCode } from './close-codes.ts'
 import { decodeMessage, encodeUpdate, ProtocolError } from './protocol.ts'
 import type { Peer, Room } from './room.ts'
 import type { Rooms } from './rooms.ts'
 
-/** Close codes sent to clients; README.md lists them. */
-export const CloseCode = {
-  goingAway: 1001,
-  tooBig: 1009,
-  malformed: 4400,
-  missingKey: 4401,
-  forbidden: 4403,
-  notFound: 4404,
-  rateLimited: 4429,
-} as const
-
 export type ConnectionOptions = {
   rooms: Rooms
   room: Room
+  workshopId: string
+  role: Role
   canWrite: boolean
   log: Logger
   metrics: Metrics
   rateLimitPerSecond: number
   rateLimitBurst: number
+  /** A peer with more unsent bytes than this is not reading: it is dropped, never buffered for. */
+  maxBufferedBytes: number
 }
 
 /** A token bucket: a burst is allowed, a sustained flood is not. */
@@ -47,10 +42,14 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
   let closed = false
 
   const peer: Peer = {
+    role: options.role,
     canWrite: options.canWrite,
     send(frame) {
-      if (ws.readyState === ws.OPEN) ws.send(frame)
+      if (closed || ws.readyState !== ws.OPEN) return
+      if (ws.bufferedAmount + frame.length > options.maxBufferedBytes) return dropSlowConsumer()
+      ws.send(frame)
     },
+    close: (code, reason) => reject(code, reason),
   }
 
   const reject = (code: number, reason: string, detail?: object) => {
@@ -60,6 +59,17 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
     log.warn({ room: room.name, code, reason, ...detail }, 'closing connection')
     ws.close(code, reason)
     rooms.leave(room, peer)
+  }
+
+  /** A close frame would queue behind what it does not read: the socket is cut instead. */
+  const dropSlowConsumer = () => {
+    if (closed) return
+    closed = true
+    metrics.rejectedConnections.inc({ reason: 'slow consumer' })
+    log.warn({ room: room.name, buffered: ws.bufferedAmount }, 'dropping a connection that does not read')
+    ws.terminate()
+    // Not while the room is still broadcasting to its peers.
+    queueMicrotask(() => rooms.leave(room, peer))
   }
 
   ws.on('message', (data, isBinary) => {
@@ -87,7 +97,8 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
           )
           break
         case 'awareness':
-          room.applyAwareness(peer, message.update, frame)
+          if (!room.applyAwareness(peer, message.update, frame))
+            metrics.droppedMessages.inc({ reason: 'foreign_presence' })
           break
         case 'query-awareness':
           room.sendAllAwareness(peer)

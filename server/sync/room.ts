@@ -1,13 +1,17 @@
 import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
-import type { DocumentKind } from '../shared/rooms.ts'
-import type { StoredDocument } from './persistence/store.ts'
-import { encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
+import type { DocumentKind, Role } from '../../shared/rooms.ts'
+import type { StoredDocument } from '../persistence/store.ts'
+import { awarenessClientIds, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
 
 /** One end of a connection as the room sees it. */
 export interface Peer {
+  /** Who the connection's key made it; 'server' for the server's own changes. */
+  readonly role: Role | 'server'
   readonly canWrite: boolean
   send(frame: Uint8Array): void
+  /** Ends the connection from the server's side (a close code from CloseCode). */
+  close(code: number, reason: string): void
 }
 
 /** A document held in memory, its presence states and the peers connected to it. */
@@ -16,8 +20,12 @@ export class Room {
   readonly awareness = new awarenessProtocol.Awareness(this.doc)
   /** Each peer with the awareness client ids it controls, removed when it leaves. */
   readonly peers = new Map<Peer, Set<number>>()
+  /** Which peer introduced each awareness client id: only that peer may change or remove it. */
+  private readonly presenceOwners = new Map<number, Peer>()
   updatesSinceSnapshot = 0
   idleTimer: NodeJS.Timeout | undefined
+  /** Set when the document in memory may hold what the store refused: it must never be served again. */
+  discarded = false
 
   constructor(
     readonly name: string,
@@ -35,10 +43,17 @@ export class Room {
     { added, removed }: { added: number[]; updated: number[]; removed: number[] },
     origin: unknown,
   ) => {
-    const controlled = this.peers.get(origin as Peer)
+    const peer = origin as Peer
+    const controlled = this.peers.get(peer)
     if (!controlled) return
-    for (const id of added) controlled.add(id)
-    for (const id of removed) controlled.delete(id)
+    for (const id of added) {
+      controlled.add(id)
+      this.presenceOwners.set(id, peer)
+    }
+    for (const id of removed) {
+      controlled.delete(id)
+      if (this.presenceOwners.get(id) === peer) this.presenceOwners.delete(id)
+    }
   }
 
   join(peer: Peer): void {
@@ -56,6 +71,7 @@ export class Room {
   leave(peer: Peer): void {
     const controlled = this.peers.get(peer)
     this.peers.delete(peer)
+    for (const id of controlled ?? []) this.presenceOwners.delete(id)
     if (controlled && controlled.size > 0) {
       const ids = [...controlled]
       awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
@@ -67,10 +83,19 @@ export class Room {
     peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
   }
 
-  /** Applies a presence update and relays the client's own frame to the others, unchanged. */
-  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): void {
+  /**
+   * Applies a presence update and relays the client's own frame to the others, unchanged.
+   * Refused (false, nothing applied) when it speaks for a client id another peer introduced,
+   * or for the server's own: nobody may rename, move or remove someone else's presence.
+   */
+  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): boolean {
+    for (const id of awarenessClientIds(update)) {
+      const owner = this.presenceOwners.get(id)
+      if ((owner && owner !== peer) || id === this.doc.clientID) return false
+    }
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
     this.broadcast(frame, peer)
+    return true
   }
 
   sendAllAwareness(peer: Peer): void {

@@ -4,8 +4,8 @@ import {
   EXPORT_VERSION,
   exportProblems,
   type WorkshopExport,
-} from '../shared/schema/workshop-export.ts'
-import { HttpError } from './http-common.ts'
+} from '../../shared/schema/workshop-export.ts'
+import { HttpError } from '../http/common.ts'
 
 /**
  * The shape an imported workshop must have: the JSON export of Tavolo (see

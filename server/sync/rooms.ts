@@ -1,14 +1,15 @@
 import * as Y from 'yjs'
-import type { DocumentKind } from '../shared/rooms.ts'
-import type { Logger } from './log.ts'
-import type { Metrics } from './metrics.ts'
-import type { PendingUpdate, Store } from './persistence/store.ts'
+import { type DocumentKind, type Role, roomName } from '../../shared/rooms.ts'
+import type { Logger } from '../log.ts'
+import type { Metrics } from '../metrics.ts'
+import { type PendingUpdate, StorageUnavailableError, type Store } from '../persistence/store.ts'
+import { CloseCode } from './close-codes.ts'
 import { encodeUpdate } from './protocol.ts'
 import { type Peer, Room } from './room.ts'
 
 const SERVER_ORIGIN = Symbol('tavolo-server')
 /** The sender of server-made updates: not a connection, so every peer receives them. */
-const SERVER_PEER: Peer = { canWrite: true, send: () => {} }
+const SERVER_PEER: Peer = { role: 'server', canWrite: true, send: () => {}, close: () => {} }
 
 type QueuedUpdate = PendingUpdate & { frame: Uint8Array; origin: Peer; room: string; queuedAt: number }
 
@@ -35,18 +36,47 @@ export class Rooms {
   private queue: QueuedUpdate[] = []
   private flushScheduled = false
   private closed = false
+  /** The last refusal of the store, until a write succeeds again (health answers 503 meanwhile). */
+  private storageFailure: StorageUnavailableError | null = null
 
   constructor(private readonly options: RoomsOptions) {}
+
+  /** Null when the store writes; else why not. Probes the store so that health recovers by itself. */
+  storageProblem(): string | null {
+    if (!this.storageFailure) return null
+    try {
+      this.options.store.probeWrite()
+      this.storageRecovered()
+      return null
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error
+      this.storageFailure = error
+      return error.message
+    }
+  }
+
+  private storageRecovered(): void {
+    if (!this.storageFailure) return
+    this.storageFailure = null
+    this.options.metrics.storageWritable.set(1)
+    this.options.log.warn('storage writes again')
+  }
 
   get size(): number {
     return this.rooms.size
   }
 
+  /** The room in memory, loaded from the store first if needed. Throws if it cannot be loaded. */
   open(name: string, kind: DocumentKind): Room {
     let room = this.rooms.get(name)
     if (!room) {
       room = new Room(name, kind, this.options.store.loadDocument(name))
-      this.options.onLoad?.(room)
+      try {
+        this.options.onLoad?.(room)
+      } catch (error) {
+        room.destroy()
+        throw error
+      }
       this.rooms.set(name, room)
       this.options.metrics.roomsInMemory.set(this.rooms.size)
     }
@@ -55,6 +85,7 @@ export class Rooms {
 
   /** Reads a room's document for the HTTP API (exports); a room nobody is in is let go after. */
   read<T>(name: string, kind: DocumentKind, read: (doc: Y.Doc) => T): T {
+    if (this.queue.length > 0) this.flush()
     const room = this.open(name, kind)
     try {
       return read(room.doc)
@@ -104,6 +135,7 @@ export class Rooms {
         queuedAt: performance.now(),
       })
       this.flush()
+      if (room.discarded) throw this.storageFailure ?? new StorageUnavailableError('not stored')
     }
     if (room.peers.size === 0) this.scheduleEviction(room)
   }
@@ -111,15 +143,28 @@ export class Rooms {
   /** Answers a sync step 1: commits first, so no one is sent state that is not yet stored. */
   answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): void {
     if (this.queue.length > 0) this.flush()
+    if (room.discarded) return
     room.answerSyncStep1(peer, stateVector)
   }
 
+  /**
+   * Commits the queue in one transaction, then broadcasts it. If the store refuses, nothing of
+   * the batch was stored, yet the rooms in memory already hold it: those rooms are discarded
+   * (their peers are closed with 1011 and reconnect to a copy loaded from the store, and the
+   * writers' clients send their changes again), so nobody is ever sent what was not stored.
+   */
   readonly flush = (): void => {
     this.flushScheduled = false
     const batch = this.queue
     if (batch.length === 0) return
     this.queue = []
-    this.options.store.appendUpdates(batch)
+    try {
+      this.options.store.appendUpdates(batch)
+    } catch (error) {
+      this.commitFailed(batch, error)
+      return
+    }
+    this.storageRecovered()
     const committedAt = performance.now()
     const { metrics } = this.options
     metrics.updatesPersisted.inc(batch.length)
@@ -137,23 +182,56 @@ export class Rooms {
     }
   }
 
+  private commitFailed(batch: readonly QueuedUpdate[], error: unknown): void {
+    const failure = error instanceof StorageUnavailableError ? error : new StorageUnavailableError(error)
+    if (!this.storageFailure) this.options.log.error({ error: failure.message }, 'storage refused a commit')
+    this.storageFailure = failure
+    const { metrics } = this.options
+    metrics.storageWritable.set(0)
+    metrics.failedCommits.inc()
+    metrics.updatesNotStored.inc(batch.length)
+    for (const name of new Set(batch.map((item) => item.room))) {
+      const room = this.rooms.get(name)
+      if (room) this.discard(room)
+    }
+  }
+
+  /** Forgets a room whose memory holds unstored changes, closing its peers so they resync. */
+  private discard(room: Room): void {
+    room.discarded = true
+    this.rooms.delete(room.name)
+    this.options.metrics.roomsInMemory.set(this.rooms.size)
+    for (const peer of [...room.peers.keys()]) {
+      peer.close(CloseCode.internalError, 'the change could not be stored: reconnect')
+    }
+    room.destroy()
+  }
+
+  /** Writes a room's snapshot; a store that cannot write leaves the update log as it is. */
   compact(room: Room): void {
     if (this.queue.length > 0) this.flush()
-    if (room.updatesSinceSnapshot === 0) return
-    this.options.store.compact(room.name, room.snapshot())
+    if (room.updatesSinceSnapshot === 0 || room.discarded) return
+    try {
+      this.options.store.compact(room.name, room.snapshot())
+    } catch (error) {
+      if (!(error instanceof StorageUnavailableError)) throw error
+      this.options.log.warn({ room: room.name, error: error.message }, 'compaction postponed')
+      return
+    }
     room.updatesSinceSnapshot = 0
     this.options.metrics.compactions.inc()
   }
 
   /** Called when a peer leaves: an empty room is compacted now and evicted once idle. */
   leave(room: Room, peer: Peer): void {
-    if (this.closed) return
+    if (this.closed || room.discarded) return
     room.leave(peer)
     if (room.peers.size > 0) return
     this.scheduleEviction(room)
   }
 
   private scheduleEviction(room: Room): void {
+    if (room.discarded) return
     this.compact(room)
     if (room.idleTimer) clearTimeout(room.idleTimer)
     const evict = () => {
@@ -166,6 +244,16 @@ export class Rooms {
     }
     if (this.options.roomIdleMs === 0) evict()
     else room.idleTimer = setTimeout(evict, this.options.roomIdleMs)
+  }
+
+  /** Closes the connections of some roles on a workshop's documents (e.g. after their key changed). */
+  closePeers(workshopId: string, roles: readonly Role[], code: number, reason: string): void {
+    for (const kind of ['content', 'control'] as const) {
+      const room = this.rooms.get(roomName(workshopId, kind))
+      for (const peer of [...(room?.peers.keys() ?? [])]) {
+        if (roles.includes(peer.role as Role)) peer.close(code, reason)
+      }
+    }
   }
 
   /** Commits what is queued and compacts every room; used on graceful shutdown. */

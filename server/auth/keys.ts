@@ -6,8 +6,8 @@ import {
   randomBytes,
   timingSafeEqual,
 } from 'node:crypto'
-import { ROLES, type Role } from '../shared/rooms.ts'
-import type { Store } from './persistence/store.ts'
+import { ROLES, type Role } from '../../shared/rooms.ts'
+import type { Store } from '../persistence/store.ts'
 
 export function newWorkshopId(): string {
   return randomBytes(9).toString('base64url')

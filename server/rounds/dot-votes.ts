@@ -8,15 +8,15 @@ import {
   tallyDots,
   VOTE_TARGETS,
   type VoteTarget,
-} from '../shared/domain/dot-vote.ts'
-import { roomName } from '../shared/rooms.ts'
-import { controlMap } from '../shared/schema/control.ts'
-import { readGoldenRules } from '../shared/schema/golden-rules.ts'
-import { readInterventions } from '../shared/schema/interventions.ts'
-import { readPains } from '../shared/schema/journey.ts'
-import { readFactors } from '../shared/schema/vision.ts'
-import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
-import type { SurveyRecord } from './persistence/store.ts'
+} from '../../shared/domain/dot-vote.ts'
+import { roomName } from '../../shared/rooms.ts'
+import { controlMap } from '../../shared/schema/control.ts'
+import { readGoldenRules } from '../../shared/schema/golden-rules.ts'
+import { readInterventions } from '../../shared/schema/interventions.ts'
+import { readPains } from '../../shared/schema/journey.ts'
+import { readFactors } from '../../shared/schema/vision.ts'
+import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
+import type { SurveyRecord } from '../persistence/store.ts'
 import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
 type StoredVote = {

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
-import { authenticate } from './auth.ts'
+import { authenticate } from '../auth/keys.ts'
+import { participantOf } from '../auth/participants.ts'
 import {
   type HttpContext,
   HttpError,
@@ -9,9 +10,8 @@ import {
   readJsonBody,
   refuseBallot,
   sendJson,
-} from './http-common.ts'
-import { participantOf } from './participants.ts'
-import type { RoundKind, SurveyRecord } from './persistence/store.ts'
+} from '../http/common.ts'
+import type { RoundKind, SurveyRecord } from '../persistence/store.ts'
 
 /**
  * What the private-ballot rounds (scoring round, dot vote) share: who may call, finding the

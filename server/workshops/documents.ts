@@ -1,10 +1,10 @@
 import * as Y from 'yjs'
-import { demoContent } from '../shared/demo.ts'
-import type { Language } from '../shared/i18n-language.ts'
-import { roomName } from '../shared/rooms.ts'
-import { initialWorkshopUpdates, type NewWorkshop } from '../shared/schema/init.ts'
-import { SYSTEM_ORIGIN } from '../shared/schema/origin.ts'
-import { importWorkshop, type WorkshopExport } from '../shared/schema/workshop-export.ts'
+import { demoContent } from '../../shared/demo.ts'
+import type { Language } from '../../shared/i18n-language.ts'
+import { roomName } from '../../shared/rooms.ts'
+import { initialWorkshopUpdates, type NewWorkshop } from '../../shared/schema/init.ts'
+import { SYSTEM_ORIGIN } from '../../shared/schema/origin.ts'
+import { importWorkshop, type WorkshopExport } from '../../shared/schema/workshop-export.ts'
 
 /** Fills in a demo workshop's title and organisation when the request leaves them out. */
 export function resolveWorkshopInput(body: {

@@ -8,11 +8,12 @@ import {
   type SurveyDefinition,
   type SurveyOptions,
   tallySurvey,
-} from '../shared/domain/survey.ts'
-import { roomName } from '../shared/rooms.ts'
-import { publishSurvey } from '../shared/schema/control.ts'
-import { readInterventions } from '../shared/schema/interventions.ts'
-import { authenticate } from './auth.ts'
+} from '../../shared/domain/survey.ts'
+import { roomName } from '../../shared/rooms.ts'
+import { publishSurvey } from '../../shared/schema/control.ts'
+import { readInterventions } from '../../shared/schema/interventions.ts'
+import { authenticate } from '../auth/keys.ts'
+import { participantOf } from '../auth/participants.ts'
 import {
   type HttpContext,
   HttpError,
@@ -21,9 +22,8 @@ import {
   readJsonBody,
   refuseBallot,
   sendJson,
-} from './http-common.ts'
-import { participantOf } from './participants.ts'
-import type { SurveyRecord } from './persistence/store.ts'
+} from '../http/common.ts'
+import type { SurveyRecord } from '../persistence/store.ts'
 
 type StoredSurvey = SurveyDefinition & SurveyOptions & { titles: Record<string, string> }
 

@@ -6,13 +6,13 @@ import {
   type ScoringBallot,
   scoringBallotProblems,
   tallyScoringRound,
-} from '../shared/domain/scoring-round.ts'
-import { roomName } from '../shared/rooms.ts'
-import { publishScoringRound } from '../shared/schema/control.ts'
-import { readInterventions } from '../shared/schema/interventions.ts'
-import { setMatrixPositions } from '../shared/schema/materiality.ts'
-import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from './http-common.ts'
-import type { SurveyRecord } from './persistence/store.ts'
+} from '../../shared/domain/scoring-round.ts'
+import { roomName } from '../../shared/rooms.ts'
+import { publishScoringRound } from '../../shared/schema/control.ts'
+import { readInterventions } from '../../shared/schema/interventions.ts'
+import { setMatrixPositions } from '../../shared/schema/materiality.ts'
+import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
+import type { SurveyRecord } from '../persistence/store.ts'
 import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
 type StoredRound = { interventionIds: string[]; titles: Record<string, string> }

@@ -2,18 +2,29 @@ import fs from 'node:fs'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import sirv from 'sirv'
 import { z } from 'zod'
-import type { Language } from '../shared/i18n-language.ts'
-import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from './auth.ts'
-import { dotVotesRoute, republishOpenVotes } from './dot-votes.ts'
-import { exportsRoute } from './exports.ts'
-import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
-import { participantsRoute } from './participants.ts'
-import { ratingRoundsRoute, republishOpenRatings } from './rating-rounds.ts'
-import { republishOpenScoringRounds, scoringRoundsRoute } from './scoring-rounds.ts'
-import { republishOpenSurveys, surveysRoute } from './surveys.ts'
+import type { Language } from '../../shared/i18n-language.ts'
+import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from '../auth/keys.ts'
+import { participantsRoute } from '../auth/participants.ts'
+import { StorageUnavailableError } from '../persistence/store.ts'
+import { dotVotesRoute, republishOpenVotes } from '../rounds/dot-votes.ts'
+import { ratingRoundsRoute, republishOpenRatings } from '../rounds/rating-rounds.ts'
+import { republishOpenScoringRounds, scoringRoundsRoute } from '../rounds/scoring-rounds.ts'
+import { republishOpenSurveys, surveysRoute } from '../rounds/surveys.ts'
+import { createInitialDocuments, importedDocuments, resolveWorkshopInput } from '../workshops/documents.ts'
+import { exportsRoute } from '../workshops/exports.ts'
+import { parseWorkshopExport } from '../workshops/import.ts'
+import {
+  decodePathPart,
+  enforceLimit,
+  type HttpContext,
+  HttpError,
+  keyOf,
+  parseBody,
+  readJsonBody,
+  sendJson,
+} from './common.ts'
+import { setSecurityHeaders, setStaticCacheHeaders } from './security-headers.ts'
 import { timerRoute } from './timer.ts'
-import { createInitialDocuments, importedDocuments, resolveWorkshopInput } from './workshop-documents.ts'
-import { parseWorkshopExport } from './workshop-import.ts'
 
 /** A workshop export with everything filled in stays far below this. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024
@@ -29,12 +40,21 @@ const CreateWorkshopBody = z.object({
 export function createHttpHandler(ctx: HttpContext) {
   const { config, store, log, metrics } = ctx
   const serveStatic = fs.existsSync(config.staticDir)
-    ? sirv(config.staticDir, { single: true, etag: true, gzip: true })
+    ? sirv(config.staticDir, {
+        single: true,
+        etag: true,
+        gzip: true,
+        setHeaders: (res, pathname) => setStaticCacheHeaders(res, pathname),
+      })
     : undefined
 
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET'
-    if (url.pathname === '/healthz' && method === 'GET') return sendJson(res, 200, { ok: true })
+    if (url.pathname === '/healthz' && method === 'GET') {
+      const problem = ctx.rooms.storageProblem()
+      if (problem) return sendJson(res, 503, { ok: false, error: problem }, { 'retry-after': '5' })
+      return sendJson(res, 200, { ok: true })
+    }
     if (url.pathname === '/metrics' && method === 'GET') {
       res.writeHead(200, { 'content-type': metrics.registry.contentType })
       res.end(await metrics.registry.metrics())
@@ -50,36 +70,36 @@ export function createHttpHandler(ctx: HttpContext) {
     }
     const exportMatch = /^\/api\/workshops\/([^/]+)\/exports\/([a-z.-]+)$/.exec(url.pathname)
     if (exportMatch) {
-      return exportsRoute(ctx, req, res, url, decodeURIComponent(exportMatch[1]!), exportMatch[2]!)
+      return exportsRoute(ctx, req, res, url, decodePathPart(exportMatch[1]!), exportMatch[2]!)
     }
     const surveysMatch = /^\/api\/workshops\/([^/]+)\/surveys(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
       url.pathname,
     )
     if (surveysMatch) {
       const [, id, surveyId, action] = surveysMatch
-      return surveysRoute(ctx, req, res, url, decodeURIComponent(id!), surveyId, action)
+      return surveysRoute(ctx, req, res, url, decodePathPart(id!), surveyId, action)
     }
     const roundsMatch = /^\/api\/workshops\/([^/]+)\/scoring-rounds(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
       url.pathname,
     )
     if (roundsMatch) {
       const [, id, roundId, action] = roundsMatch
-      return scoringRoundsRoute(ctx, req, res, url, decodeURIComponent(id!), roundId, action)
+      return scoringRoundsRoute(ctx, req, res, url, decodePathPart(id!), roundId, action)
     }
     const votesMatch = /^\/api\/workshops\/([^/]+)\/votes(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(url.pathname)
     if (votesMatch) {
       const [, id, voteId, action] = votesMatch
-      return dotVotesRoute(ctx, req, res, url, decodeURIComponent(id!), voteId, action)
+      return dotVotesRoute(ctx, req, res, url, decodePathPart(id!), voteId, action)
     }
     const ratingsMatch = /^\/api\/workshops\/([^/]+)\/ratings(?:\/([^/]+)(?:\/([a-z]+))?)?$/.exec(
       url.pathname,
     )
     if (ratingsMatch) {
       const [, id, roundId, action] = ratingsMatch
-      return ratingRoundsRoute(ctx, req, res, url, decodeURIComponent(id!), roundId, action)
+      return ratingRoundsRoute(ctx, req, res, url, decodePathPart(id!), roundId, action)
     }
     const timerMatch = /^\/api\/workshops\/([^/]+)\/timer$/.exec(url.pathname)
-    if (timerMatch) return timerRoute(ctx, req, res, url, decodeURIComponent(timerMatch[1]!))
+    if (timerMatch) return timerRoute(ctx, req, res, url, decodePathPart(timerMatch[1]!))
     if (url.pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() })
     const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants(\/me)?$/.exec(url.pathname)
     if (participantsMatch) {
@@ -88,7 +108,7 @@ export function createHttpHandler(ctx: HttpContext) {
         req,
         res,
         url,
-        decodeURIComponent(participantsMatch[1]!),
+        decodePathPart(participantsMatch[1]!),
         participantsMatch[2] ?? '',
         (workshopId) => {
           republishOpenSurveys(ctx, workshopId)
@@ -100,7 +120,7 @@ export function createHttpHandler(ctx: HttpContext) {
     }
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)
     if (workshopMatch && method === 'GET') {
-      const id = decodeURIComponent(workshopMatch[1]!)
+      const id = decodePathPart(workshopMatch[1]!)
       const key = keyOf(req, url)
       const auth = authenticate(store, id, key)
       if (!auth.ok) throw new HttpError(auth.status, auth.reason)
@@ -169,6 +189,7 @@ export function createHttpHandler(ctx: HttpContext) {
 
   async function createWorkshop(req: IncomingMessage, res: ServerResponse): Promise<void> {
     checkCreateToken(req)
+    enforceLimit(ctx, req, ctx.limits.create, 'new workshops')
     const body = parseBody(CreateWorkshopBody, await readJsonBody(req))
     if (!body.title && !body.demo) throw new HttpError(400, 'title: a workshop needs a title')
     const language = body.language ?? 'it'
@@ -180,16 +201,43 @@ export function createHttpHandler(ctx: HttpContext) {
   /** A new workshop from a JSON export (backup, or a template): validated whole before anything is stored. */
   async function importWorkshopRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
     checkCreateToken(req)
+    enforceLimit(ctx, req, ctx.limits.create, 'new workshops')
     const data = parseWorkshopExport(await readJsonBody(req, MAX_IMPORT_BYTES))
     storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
   }
 
+  function refuse(res: ServerResponse, error: HttpError): void {
+    metrics.httpRefusals.inc({ status: String(error.status) })
+    if (res.headersSent) return void res.destroy()
+    sendJson(res, error.status, { error: error.message }, error.headers)
+  }
+
   return (req: IncomingMessage, res: ServerResponse) => {
-    const url = new URL(req.url ?? '/', 'http://localhost')
+    setSecurityHeaders(res)
+    let url: URL
+    try {
+      url = new URL(req.url ?? '/', 'http://localhost')
+    } catch {
+      return refuse(res, new HttpError(400, 'malformed request target'))
+    }
     route(req, res, url).catch((error: unknown) => {
-      if (error instanceof HttpError) return sendJson(res, error.status, { error: error.message })
-      log.error({ error: String(error), path: url.pathname }, 'request failed')
+      if (error instanceof HttpError) return refuse(res, error)
+      if (error instanceof StorageUnavailableError) {
+        log.error({ error: error.message, path: url.pathname }, 'storage refused a write')
+        return refuse(
+          res,
+          new HttpError(503, 'the server cannot store data right now: nothing was saved, try again', {
+            'retry-after': '5',
+          }),
+        )
+      }
+      metrics.httpRefusals.inc({ status: '500' })
+      log.error(
+        { error: error instanceof Error ? error.stack : String(error), path: url.pathname },
+        'request failed',
+      )
       if (!res.headersSent) sendJson(res, 500, { error: 'internal error' })
+      else res.destroy()
     })
   }
 }

@@ -1,10 +1,10 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { applyTimerAction, MAX_TIMER_MS, STOPPED, type TimerState } from '../shared/domain/timer.ts'
-import { roomName } from '../shared/rooms.ts'
-import { controlMap, readTimer } from '../shared/schema/control.ts'
-import { authenticate } from './auth.ts'
-import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './http-common.ts'
+import { applyTimerAction, MAX_TIMER_MS, STOPPED, type TimerState } from '../../shared/domain/timer.ts'
+import { roomName } from '../../shared/rooms.ts'
+import { controlMap, readTimer } from '../../shared/schema/control.ts'
+import { authenticate } from '../auth/keys.ts'
+import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './common.ts'
 
 const TimerBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), durationMs: z.number().int().min(1000).max(MAX_TIMER_MS) }),

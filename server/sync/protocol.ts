@@ -72,3 +72,23 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
   encoding.writeVarUint8Array(encoder, update)
   return encoding.toUint8Array(encoder)
 }
+
+/**
+ * The client ids an awareness update speaks for (y-protocols: count, then per client its id,
+ * clock and state as JSON). Throws ProtocolError when the update cannot be read.
+ */
+export function awarenessClientIds(update: Uint8Array): number[] {
+  const decoder = decoding.createDecoder(update)
+  try {
+    const count = decoding.readVarUint(decoder)
+    const ids: number[] = []
+    for (let i = 0; i < count; i++) {
+      ids.push(decoding.readVarUint(decoder))
+      decoding.readVarUint(decoder)
+      decoding.readVarString(decoder)
+    }
+    return ids
+  } catch {
+    throw new ProtocolError('malformed awareness update')
+  }
+}
