@@ -97,7 +97,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
           )
           break
         case 'awareness':
-          if (!room.applyAwareness(peer, message.update, frame))
+          if (room.applyAwareness(peer, message.update, frame) === 'forged')
             metrics.droppedMessages.inc({ reason: 'foreign_presence' })
           break
         case 'query-awareness':

@@ -74,20 +74,21 @@ export function encodeAwareness(update: Uint8Array): Uint8Array {
 }
 
 /**
- * The client ids an awareness update speaks for (y-protocols: count, then per client its id,
- * clock and state as JSON). Throws ProtocolError when the update cannot be read.
+ * The client ids and clocks an awareness update speaks for (y-protocols: count, then per
+ * client its id, clock and state as JSON). Throws ProtocolError when it cannot be read.
  */
-export function awarenessClientIds(update: Uint8Array): number[] {
+export function awarenessClocks(update: Uint8Array): { clientId: number; clock: number }[] {
   const decoder = decoding.createDecoder(update)
   try {
     const count = decoding.readVarUint(decoder)
-    const ids: number[] = []
+    const entries: { clientId: number; clock: number }[] = []
     for (let i = 0; i < count; i++) {
-      ids.push(decoding.readVarUint(decoder))
-      decoding.readVarUint(decoder)
+      const clientId = decoding.readVarUint(decoder)
+      const clock = decoding.readVarUint(decoder)
       decoding.readVarString(decoder)
+      entries.push({ clientId, clock })
     }
-    return ids
+    return entries
   } catch {
     throw new ProtocolError('malformed awareness update')
   }

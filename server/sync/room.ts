@@ -2,7 +2,7 @@ import * as awarenessProtocol from 'y-protocols/awareness'
 import * as Y from 'yjs'
 import type { DocumentKind, Role } from '../../shared/rooms.ts'
 import type { StoredDocument } from '../persistence/store.ts'
-import { awarenessClientIds, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
+import { awarenessClocks, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
 
 /** One end of a connection as the room sees it. */
 export interface Peer {
@@ -85,17 +85,22 @@ export class Room {
 
   /**
    * Applies a presence update and relays the client's own frame to the others, unchanged.
-   * Refused (false, nothing applied) when it speaks for a client id another peer introduced,
-   * or for the server's own: nobody may rename, move or remove someone else's presence.
+   * 'forged' (nothing applied) when it would change a client id another peer introduced, or
+   * the server's own: nobody may rename, move or remove someone else's presence. Stock
+   * clients echo every presence change they receive; an echo changes nothing and is not relayed.
    */
-  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): boolean {
-    for (const id of awarenessClientIds(update)) {
-      const owner = this.presenceOwners.get(id)
-      if ((owner && owner !== peer) || id === this.doc.clientID) return false
+  applyAwareness(peer: Peer, update: Uint8Array, frame: Uint8Array): 'applied' | 'echo' | 'forged' {
+    let own = 0
+    for (const { clientId, clock } of awarenessClocks(update)) {
+      const owner = this.presenceOwners.get(clientId)
+      if (clientId === this.doc.clientID) return 'forged'
+      if (!owner || owner === peer) own++
+      else if (clock > (this.awareness.meta.get(clientId)?.clock ?? -1)) return 'forged'
     }
+    if (own === 0) return 'echo'
     awarenessProtocol.applyAwarenessUpdate(this.awareness, update, peer)
     this.broadcast(frame, peer)
-    return true
+    return 'applied'
   }
 
   sendAllAwareness(peer: Peer): void {
