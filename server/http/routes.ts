@@ -10,6 +10,7 @@ import { dotVotesRoute, republishOpenVotes } from '../rounds/dot-votes.ts'
 import { ratingRoundsRoute, republishOpenRatings } from '../rounds/rating-rounds.ts'
 import { republishOpenScoringRounds, scoringRoundsRoute } from '../rounds/scoring-rounds.ts'
 import { republishOpenSurveys, surveysRoute } from '../rounds/surveys.ts'
+import { CloseCode } from '../sync/close-codes.ts'
 import { createInitialDocuments, importedDocuments, resolveWorkshopInput } from '../workshops/documents.ts'
 import { exportsRoute } from '../workshops/exports.ts'
 import { parseWorkshopExport } from '../workshops/import.ts'
@@ -28,6 +29,13 @@ import { timerRoute } from './timer.ts'
 
 /** A workshop export with everything filled in stays far below this. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024
+
+const RotateKeysBody = z.object({
+  rotate: z
+    .array(z.enum(['participant', 'viewer']))
+    .min(1, 'name the keys to replace: participant, viewer')
+    .transform((roles) => [...new Set(roles)]),
+})
 
 const CreateWorkshopBody = z.object({
   title: z.string().trim().max(200).optional(),
@@ -118,6 +126,11 @@ export function createHttpHandler(ctx: HttpContext) {
         },
       )
     }
+    const keysMatch = /^\/api\/workshops\/([^/]+)\/keys$/.exec(url.pathname)
+    if (keysMatch) {
+      if (method !== 'POST') throw new HttpError(405, 'use POST to replace keys')
+      return rotateKeys(req, res, url, decodePathPart(keysMatch[1]!))
+    }
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)
     if (workshopMatch && method === 'GET') {
       const id = decodePathPart(workshopMatch[1]!)
@@ -148,6 +161,34 @@ export function createHttpHandler(ctx: HttpContext) {
       throw new HttpError(503, 'the client is not built: run `npm run build` (npm start does it for you)')
     }
     throw new HttpError(404, 'not found')
+  }
+
+  /**
+   * The facilitator replaces the participant and/or viewer key: the old links stop working at
+   * once, and whoever is connected with them is closed with 4410 (asked to open the new link).
+   * Registered participants keep their personal tokens, so their ballots stay theirs.
+   */
+  async function rotateKeys(req: IncomingMessage, res: ServerResponse, url: URL, id: string): Promise<void> {
+    const key = keyOf(req, url)
+    const auth = authenticate(store, id, key)
+    if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+    if (auth.role !== 'facilitator' || !key) throw new HttpError(403, 'only the facilitator replaces keys')
+    const { rotate } = parseBody(RotateKeysBody, await readJsonBody(req))
+    const workshop = store.getWorkshop(id)!
+    const keys = { facilitator: key, ...openSealedKeys(key, workshop.sealedKeys) }
+    for (const role of rotate) keys[role] = newKey()
+    store.replaceKeys(
+      id,
+      {
+        facilitator: hashKey(keys.facilitator),
+        participant: hashKey(keys.participant),
+        viewer: hashKey(keys.viewer),
+      },
+      sealKeys(keys.facilitator, keys),
+    )
+    ctx.rooms.closePeers(id, rotate, CloseCode.keyRotated, 'this link has been replaced: open the new one')
+    log.info({ workshop: id, rotated: rotate }, 'keys replaced')
+    sendJson(res, 200, { keys })
   }
 
   function checkCreateToken(req: IncomingMessage): void {

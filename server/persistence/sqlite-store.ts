@@ -88,6 +88,10 @@ export function openSqliteStore(dataDir: string): Store {
      VALUES (@id, @title, @organisation, @language, @created_at,
        @facilitator_key_hash, @participant_key_hash, @viewer_key_hash, @sealed_keys)`,
   )
+  const updateKeys = db.prepare(
+    `UPDATE workshops SET facilitator_key_hash = @facilitator, participant_key_hash = @participant,
+       viewer_key_hash = @viewer, sealed_keys = @sealedKeys WHERE id = @id`,
+  )
   const selectWorkshop = db.prepare<[string], WorkshopRow>('SELECT * FROM workshops WHERE id = ?')
   const selectSnapshot = db.prepare<[string], { data: Buffer }>(
     'SELECT data FROM doc_snapshots WHERE room = ?',
@@ -219,6 +223,8 @@ export function openSqliteStore(dataDir: string): Store {
         sealedKeys: row.sealed_keys,
       }
     },
+    replaceKeys: (id, keyHashes, sealedKeys) =>
+      writing(() => updateKeys.run({ id, sealedKeys, ...keyHashes })),
     loadDocument(room): StoredDocument {
       const snapshot = selectSnapshot.get(room)
       return {

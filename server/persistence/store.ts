@@ -64,6 +64,8 @@ export type PendingUpdate = { room: string; update: Uint8Array }
 export interface Store {
   createWorkshop(workshop: WorkshopRecord, initialSnapshots: Record<string, Uint8Array>): void
   getWorkshop(id: string): WorkshopRecord | undefined
+  /** New key hashes and sealed keys (the facilitator rotated links); old keys stop working. */
+  replaceKeys(id: string, keyHashes: Record<Role, string>, sealedKeys: string): void
   loadDocument(room: string): StoredDocument
   /** Appends every update in one transaction (group commit). */
   appendUpdates(updates: readonly PendingUpdate[]): void

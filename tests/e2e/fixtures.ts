@@ -76,12 +76,18 @@ export const test = base.extend<Fixtures, { tavoloWorker: TavoloProcess }>({
   },
   person: async ({ browser }, use) => {
     const contexts: BrowserContext[] = []
+    const policyViolations: string[] = []
     await use(async (language = 'it') => {
       const context = await newPersonContext(browser, language)
+      // The server's Content-Security-Policy must never block anything the client does.
+      context.on('console', (message) => {
+        if (/Content Security Policy/i.test(message.text())) policyViolations.push(message.text())
+      })
       contexts.push(context)
       return { context, page: await context.newPage() }
     })
     for (const context of contexts) await context.close()
+    expect(policyViolations, 'the client broke its own Content-Security-Policy').toEqual([])
   },
 })
 
