@@ -26,6 +26,7 @@ test('a facilitator creates a workshop, gets three links, and finds it again on 
   await expect(page.getByTestId('my-role')).toHaveText('Facilitatore')
 
   await page.getByRole('button', { name: 'Condividi' }).click()
+  await page.getByRole('button', { name: 'Mostra il mio link di facilitatore' }).click()
   const links: Record<string, string> = {}
   for (const role of ['facilitator', 'participant', 'viewer']) {
     links[role] = await page.getByTestId(`share-${role}`).getByRole('textbox').inputValue()

@@ -8,12 +8,13 @@ import { isDiscreteStep, LOCAL_ORIGIN } from '../../../shared/schema/origin.ts'
 export type ConnectionState = 'connected' | 'syncing' | 'offline'
 
 /** Why the server refused us, from its 44xx close codes; such a session stops reconnecting. */
-export type AccessProblem = 'missing-key' | 'wrong-key' | 'not-found'
+export type AccessProblem = 'missing-key' | 'wrong-key' | 'not-found' | 'key-replaced'
 
 const ACCESS_CLOSE_CODES: Record<number, AccessProblem> = {
   4401: 'missing-key',
   4403: 'wrong-key',
   4404: 'not-found',
+  4410: 'key-replaced',
 }
 
 type Listener = () => void
@@ -42,8 +43,8 @@ export class WorkshopSession {
     readonly workshopId: string,
     readonly key: string,
     readonly role: Role,
-    /** Every key of the workshop, known only to the facilitator: the share links. */
-    readonly shareKeys: Record<Role, string> | null = null,
+    /** Every key of the workshop, known only to the facilitator: the share links (replaceable). */
+    public shareKeys: Record<Role, string> | null = null,
   ) {
     this.keyReadOnly = !canWrite(role, 'content')
     const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEBSOCKET_PREFIX}`

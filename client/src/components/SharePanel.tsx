@@ -2,59 +2,117 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
 import { useSession } from '../collab/hooks.ts'
-import { ROLE_ORDER, workshopLink } from '../lib/links.ts'
+import { ApiError, type Keys, replaceKeys } from '../lib/api.ts'
+import { workshopLink } from '../lib/links.ts'
 import { useUi } from '../state/ui.ts'
 
+type Shared = 'participant' | 'viewer'
+type LinkKind = Role | 'survey'
+
 /**
- * The links to hand out. The facilitator gets all three keys from the server; anyone else
- * can pass on only the link they came with.
+ * The links to hand out. The facilitator gets all the keys from the server, sees their own link
+ * only on request (the panel is often on a projector) and can replace the participant and
+ * viewer links; anyone else can pass on only the link they came with.
  */
 export function SharePanel() {
   const { t } = useTranslation()
   const session = useSession()
   const close = useUi((s) => s.setSharePanelOpen)
-  const keys = session.shareKeys
-  const links: { role: Role | 'survey'; url: string }[] = keys
-    ? [
-        ...ROLE_ORDER.map((role) => ({ role, url: workshopLink(session.workshopId, keys[role]) })),
-        { role: 'survey', url: `${workshopLink(session.workshopId, keys.participant)}&view=survey` },
-      ]
-    : [{ role: session.role, url: workshopLink(session.workshopId, session.key) }]
+  const [keys, setKeys] = useState<Keys | null>(session.shareKeys)
+  const [showOwn, setShowOwn] = useState(false)
+  const [status, setStatus] = useState('')
+  const linkOf = (kind: LinkKind, all: Keys) =>
+    kind === 'survey'
+      ? `${workshopLink(session.workshopId, all.participant)}&view=survey`
+      : workshopLink(session.workshopId, all[kind])
+
+  async function replace(role: Shared) {
+    try {
+      const { keys: next } = await replaceKeys(session.workshopId, session.key, [role])
+      session.shareKeys = next
+      setKeys(next)
+      setStatus(t('share.replaced'))
+    } catch (error) {
+      setStatus(t('share.replaceFailed', { why: error instanceof ApiError ? error.message : String(error) }))
+    }
+  }
+
   return (
     <section
       id="share-panel"
       aria-labelledby="share-heading"
       className="border-b border-indigo-200 bg-indigo-50 px-4 py-3"
     >
-      <div className="mb-2 flex items-center justify-between">
+      <div className="mb-2 flex flex-wrap items-center justify-between gap-2">
         <h2 id="share-heading" className="font-semibold">
           {t('share.heading')}
         </h2>
-        <button type="button" onClick={() => close(false)} className="rounded px-2 hover:bg-indigo-100">
-          {t('share.close')}
-        </button>
+        <div className="flex gap-2">
+          {keys && (
+            <button
+              type="button"
+              aria-expanded={showOwn}
+              aria-controls="share-own-link"
+              onClick={() => setShowOwn(!showOwn)}
+              className="rounded border border-indigo-300 px-2 text-sm hover:bg-indigo-100"
+            >
+              {showOwn ? t('share.hideOwn') : t('share.showOwn')}
+            </button>
+          )}
+          <button type="button" onClick={() => close(false)} className="rounded px-2 hover:bg-indigo-100">
+            {t('share.close')}
+          </button>
+        </div>
       </div>
+      <p role="status" className="mb-2 text-sm empty:hidden">
+        {status}
+      </p>
       <ul className="grid gap-2 md:grid-cols-2 xl:grid-cols-4">
-        {links.map(({ role, url }) => (
-          <ShareLink key={role} role={role} url={url} />
-        ))}
+        {keys ? (
+          <>
+            {showOwn && (
+              <ShareLink kind="facilitator" url={linkOf('facilitator', keys)} id="share-own-link" />
+            )}
+            <ShareLink
+              kind="participant"
+              url={linkOf('participant', keys)}
+              onReplace={() => replace('participant')}
+            />
+            <ShareLink kind="viewer" url={linkOf('viewer', keys)} onReplace={() => replace('viewer')} />
+            <ShareLink kind="survey" url={linkOf('survey', keys)} />
+          </>
+        ) : (
+          <ShareLink kind={session.role} url={workshopLink(session.workshopId, session.key)} />
+        )}
       </ul>
     </section>
   )
 }
 
-function ShareLink({ role, url }: { role: Role | 'survey'; url: string }) {
+function ShareLink({
+  kind,
+  url,
+  id,
+  onReplace,
+}: {
+  kind: LinkKind
+  url: string
+  id?: string
+  onReplace?: () => Promise<void>
+}) {
   const { t } = useTranslation()
   const [copied, setCopied] = useState(false)
+  const [confirming, setConfirming] = useState(false)
+  const explanationId = `share-${kind}-replace-explain`
   return (
-    <li className="rounded border border-indigo-200 bg-white p-2" data-testid={`share-${role}`}>
-      <p className="font-medium">{t(`share.${role}Title`)}</p>
-      <p className="mb-1 text-sm text-slate-600">{t(`share.${role}Hint`)}</p>
+    <li id={id} className="rounded border border-indigo-200 bg-white p-2" data-testid={`share-${kind}`}>
+      <p className="font-medium">{t(`share.${kind}Title`)}</p>
+      <p className="mb-1 text-sm text-slate-600">{t(`share.${kind}Hint`)}</p>
       <div className="flex gap-1">
         <input
           readOnly
           value={url}
-          aria-label={t(`share.${role}Title`)}
+          aria-label={t(`share.${kind}Title`)}
           onFocus={(e) => e.currentTarget.select()}
           className="min-w-0 flex-1 rounded border border-slate-300 px-1 text-xs"
         />
@@ -68,6 +126,44 @@ function ShareLink({ role, url }: { role: Role | 'survey'; url: string }) {
           {copied ? t('share.copied') : t('share.copy')}
         </button>
       </div>
+      {onReplace &&
+        (confirming ? (
+          <div className="mt-2 text-sm">
+            <p id={explanationId} className="mb-1 text-slate-700">
+              {t('share.replaceExplain')}
+            </p>
+            <div className="flex gap-2">
+              <button
+                type="button"
+                aria-describedby={explanationId}
+                onClick={() => {
+                  setConfirming(false)
+                  setCopied(false)
+                  void onReplace()
+                }}
+                className="rounded bg-red-700 px-2 py-0.5 text-white"
+              >
+                {t('share.replaceConfirm')}
+              </button>
+              <button
+                type="button"
+                onClick={() => setConfirming(false)}
+                className="rounded px-2 hover:bg-slate-100"
+              >
+                {t('share.cancel')}
+              </button>
+            </div>
+          </div>
+        ) : (
+          <button
+            type="button"
+            onClick={() => setConfirming(true)}
+            className="mt-2 text-sm text-indigo-800 underline"
+            aria-label={`${t('share.replace')}: ${t(`share.${kind}Title`)}`}
+          >
+            {t('share.replace')}
+          </button>
+        ))}
     </li>
   )
 }

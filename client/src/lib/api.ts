@@ -72,3 +72,18 @@ export async function importWorkshop(file: unknown, createToken?: string): Promi
   if (createToken) headers.authorization = `Bearer ${createToken}`
   return parse(await fetch('/api/workshops/import', { method: 'POST', headers, body: JSON.stringify(file) }))
 }
+
+/** The facilitator replaces the participant and/or viewer key; answers every key, new ones included. */
+export async function replaceKeys(
+  workshopId: string,
+  facilitatorKey: string,
+  rotate: ('participant' | 'viewer')[],
+): Promise<{ keys: Keys }> {
+  return parse(
+    await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/keys`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${facilitatorKey}` },
+      body: JSON.stringify({ rotate }),
+    }),
+  )
+}

@@ -20,3 +20,15 @@ export const ROLE_ORDER: readonly Role[] = ['facilitator', 'participant', 'viewe
 export function workshopPath(id: string, key: string): string {
   return `/w/${encodeURIComponent(id)}#key=${encodeURIComponent(key)}`
 }
+
+/**
+ * Takes the key out of the address bar once the workshop is open (a projected screen shows the
+ * address); anything else in the fragment, such as `view=survey`, stays.
+ */
+export function hideKeyFromAddressBar(): void {
+  const fragment = new URLSearchParams(location.hash.replace(/^#/, ''))
+  if (!fragment.has('key')) return
+  fragment.delete('key')
+  const rest = fragment.toString()
+  history.replaceState(history.state, '', `${location.pathname}${location.search}${rest ? `#${rest}` : ''}`)
+}

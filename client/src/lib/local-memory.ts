@@ -58,3 +58,23 @@ export function colourFor(seed: string): string {
   for (const char of seed) hash = (hash * 31 + char.charCodeAt(0)) >>> 0
   return COLOURS[hash % COLOURS.length]!
 }
+
+const tabKey = (workshopId: string) => `tavolo:tab-key:${workshopId}`
+
+/**
+ * The key this tab opened the workshop with, kept per tab (sessionStorage) so that the address
+ * bar can drop it and a reload still opens the same role.
+ */
+export function rememberTabKey(workshopId: string, key: string): void {
+  try {
+    sessionStorage.setItem(tabKey(workshopId), key)
+  } catch {}
+}
+
+export function tabKeyOf(workshopId: string): string | null {
+  try {
+    return sessionStorage.getItem(tabKey(workshopId))
+  } catch {
+    return null
+  }
+}

@@ -16,12 +16,15 @@ import { useUndoShortcuts } from '../components/UndoRedo.tsx'
 import { VotePanel } from '../components/VotePanel.tsx'
 import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
 import { ApiError, fetchWorkshop, type Keys, registerParticipant } from '../lib/api.ts'
+import { hideKeyFromAddressBar } from '../lib/links.ts'
 import {
   type Identity,
   knownWorkshops,
   loadIdentity,
+  rememberTabKey,
   rememberWorkshop,
   saveIdentity,
+  tabKeyOf,
 } from '../lib/local-memory.ts'
 import { useUi } from '../state/ui.ts'
 
@@ -34,7 +37,7 @@ function useAccess(id: string, keyFromLink: string | null): Access | null {
   const [access, setAccess] = useState<Access | null>(null)
   useEffect(() => {
     const remembered = knownWorkshops().find((w) => w.id === id)
-    const key = keyFromLink ?? remembered?.key
+    const key = keyFromLink ?? tabKeyOf(id) ?? remembered?.key
     if (!key) {
       setAccess({ error: t('access.noKey') })
       return
@@ -44,6 +47,8 @@ function useAccess(id: string, keyFromLink: string | null): Access | null {
       (info) => {
         if (cancelled) return
         rememberWorkshop({ id, title: info.title, role: info.role, key })
+        rememberTabKey(id, key)
+        hideKeyFromAddressBar()
         setAccess({ role: info.role, key, language: info.language, shareKeys: info.keys ?? null })
       },
       (error: unknown) => {
@@ -53,6 +58,8 @@ function useAccess(id: string, keyFromLink: string | null): Access | null {
           setAccess({ error: t(reason) })
         } else if (remembered && remembered.key === key) {
           // Offline: the local copy (IndexedDB) still opens, with the role we knew.
+          rememberTabKey(id, key)
+          hideKeyFromAddressBar()
           setAccess({ role: remembered.role, key, language: 'it', shareKeys: null })
         } else setAccess({ error: t('access.unreachable') })
       },
@@ -143,7 +150,13 @@ function LoadedWorkshop({
     return (
       <main className="mx-auto max-w-xl p-6">
         <p role="alert" className="rounded bg-red-50 px-3 py-2 text-red-800">
-          {t(problem === 'not-found' ? 'access.notFound' : 'access.wrongKey')}
+          {t(
+            problem === 'not-found'
+              ? 'access.notFound'
+              : problem === 'key-replaced'
+                ? 'access.keyReplaced'
+                : 'access.wrongKey',
+          )}
         </p>
       </main>
     )
