@@ -1,8 +1,6 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
-import * as Y from 'yjs'
-import { migrateDocument } from '../shared/schema/migrations.ts'
 import type { Config } from './config.ts'
 import { AddressLimiter } from './http/address-limits.ts'
 import { createHttpHandler } from './http/routes.ts'
@@ -14,6 +12,7 @@ import { armSurveyClocks } from './rounds/surveys.ts'
 import { CloseCode } from './sync/close-codes.ts'
 import { Rooms } from './sync/rooms.ts'
 import { createUpgradeHandler } from './sync/upgrade.ts'
+import { repairAndMigrate } from './workshops/documents.ts'
 
 export type TavoloServer = {
   readonly port: number
@@ -38,9 +37,8 @@ export async function startServer(
     roomIdleMs: config.roomIdleMs,
     onLoad: (room) => {
       if (room.kind !== 'content') return
-      const before = Y.encodeStateVector(room.doc)
-      if (migrateDocument(room.doc))
-        store.appendUpdates([{ room: room.name, update: Y.encodeStateAsUpdate(room.doc, before) }])
+      const update = repairAndMigrate(room.doc, store.getWorkshop(room.name))
+      if (update) store.appendUpdates([{ room: room.name, update }])
     },
   })
   const httpContext = {

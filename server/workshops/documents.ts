@@ -3,8 +3,11 @@ import { demoContent } from '../../shared/demo.ts'
 import type { Language } from '../../shared/i18n-language.ts'
 import { roomName } from '../../shared/rooms.ts'
 import { initialWorkshopUpdates, type NewWorkshop } from '../../shared/schema/init.ts'
+import { migrateDocument } from '../../shared/schema/migrations.ts'
 import { SYSTEM_ORIGIN } from '../../shared/schema/origin.ts'
+import { repairDocument } from '../../shared/schema/repair.ts'
 import { importWorkshop, type WorkshopExport } from '../../shared/schema/workshop-export.ts'
+import type { WorkshopRecord } from '../persistence/store.ts'
 
 /** Fills in a demo workshop's title and organisation when the request leaves them out. */
 export function resolveWorkshopInput(body: {
@@ -39,4 +42,20 @@ export function importedDocuments(id: string, data: WorkshopExport): Record<stri
     [roomName(id, 'content')]: Y.encodeStateAsUpdate(content),
     [roomName(id, 'control')]: Y.encodeStateAsUpdate(control),
   }
+}
+
+/**
+ * Run on a content document as its room loads: repairs what a bad write broke (with the
+ * workshop's record for the title), then migrates. Returns the change to store, or null.
+ */
+export function repairAndMigrate(doc: Y.Doc, workshop: WorkshopRecord | undefined): Uint8Array | null {
+  const before = Y.encodeStateVector(doc)
+  const fallback = {
+    title: workshop?.title ?? '',
+    organisation: workshop?.organisation ?? '',
+    language: workshop?.language ?? 'it',
+  }
+  const repaired = repairDocument(doc, fallback)
+  const migrated = migrateDocument(doc)
+  return repaired || migrated ? Y.encodeStateAsUpdate(doc, before) : null
 }

@@ -21,9 +21,15 @@ export type WorkshopMeta = {
 export const metaMap = (doc: Y.Doc) => doc.getMap<unknown>('meta')
 
 export function metaText(doc: Y.Doc, field: MetaTextField): Y.Text {
-  const value = metaMap(doc).get(field)
-  if (value instanceof Y.Text) return value
+  const value = findMetaText(doc, field)
+  if (value) return value
   throw new Error(`workshop document has no ${field} text: it was not initialised by the server`)
+}
+
+/** The shared text of a detail, or undefined when a bad write removed or replaced it. */
+export function findMetaText(doc: Y.Doc, field: MetaTextField): Y.Text | undefined {
+  const value = metaMap(doc).get(field)
+  return value instanceof Y.Text ? value : undefined
 }
 
 export function readMeta(doc: Y.Doc): WorkshopMeta {

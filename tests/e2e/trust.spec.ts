@@ -1,3 +1,8 @@
+import * as Y from 'yjs'
+import { CONTENT_COLLECTIONS, CONTENT_MAPS } from '../../shared/schema/content.ts'
+import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
+import { connectProvider, whenSynced } from '../support/clients.ts'
+import { fullWorkshop } from '../support/full-workshop.ts'
 import { expect, test } from './fixtures.ts'
 import { join } from './pages.ts'
 
@@ -69,3 +74,130 @@ test('keys stay off the projector: out of the address bar, the own link on reque
   await expect(giulia.page.getByTestId('my-role')).toHaveText('Partecipante')
   expect(giulia.page.url()).toBe(`${tavolo.baseURL}/w/${workshop.id}`)
 })
+
+test('a hostile write cannot brick the board: every step still shows, and the server repairs what it needs on load', async ({
+  tavolo,
+  person,
+}) => {
+  test.setTimeout(120_000)
+  const { content, control } = fullWorkshop()
+  const response = await fetch(`${tavolo.baseURL}/api/workshops/import`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(exportWorkshop(content, control)),
+  })
+  const workshop = (await response.json()) as {
+    id: string
+    title: string
+    keys: { facilitator: string; participant: string }
+  }
+  const facilitator = await person('it')
+  const errors: string[] = []
+  facilitator.page.on('pageerror', (error) => errors.push(error.message))
+  await join(facilitator.page, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
+
+  // A modified client with the participant key breaks the document's shape everywhere it can.
+  const attacker = connectProvider(`ws://127.0.0.1:${tavolo.port}/ws`, workshop.id, workshop.keys.participant)
+  await whenSynced(attacker.provider)
+  corruptEverything(attacker.doc)
+  await expect
+    .poll(() => facilitator.page.getByTestId('workshop-title').textContent())
+    .not.toBe(workshop.title)
+
+  const steps = [
+    'Preparazione',
+    'Incontro 1',
+    'Sondaggio',
+    'Incontro 2',
+    'Incontro 3',
+    'Incontro 4',
+    'Risultati',
+  ]
+  const visitAll = async (page: import('@playwright/test').Page) => {
+    for (const step of steps) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: new RegExp(step) })
+        .click()
+      await expect(page.locator('#main')).not.toBeEmpty()
+      await expect(page.getByTestId('step-failed')).toHaveCount(0)
+    }
+  }
+  await visitAll(facilitator.page)
+
+  // A newcomer opens it too (the board used to wait for a title forever).
+  const latecomer = await person('it')
+  latecomer.page.on('pageerror', (error) => errors.push(error.message))
+  await join(latecomer.page, tavolo.link(workshop.id, workshop.keys.participant), 'Sara')
+  await visitAll(latecomer.page)
+  attacker.provider.destroy()
+
+  // After a restart the server has put back what the schema needs: the title from its records.
+  await tavolo.restart()
+  const fresh = await person('it')
+  await join(fresh.page, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
+  await expect(fresh.page.getByTestId('workshop-title')).toHaveText(workshop.title)
+  await fresh.page
+    .getByRole('navigation')
+    .getByRole('button', { name: /Preparazione/ })
+    .click()
+  await fresh.page.getByLabel('Titolo', { exact: true }).fill(`${workshop.title} (riparato)`)
+  await expect(facilitator.page.getByTestId('workshop-title')).toHaveText(`${workshop.title} (riparato)`)
+  expect(errors).toEqual([])
+})
+
+/** Every kind of wrong value in every root of the content document. */
+function corruptEverything(doc: Y.Doc) {
+  doc.transact(() => {
+    const meta = doc.getMap('meta')
+    meta.delete('title')
+    meta.set('organisation', 42)
+    meta.set('focus', new Y.Map())
+    meta.set('language', 'xx')
+    meta.set('kind', { evil: true })
+    meta.set('schemaVersion', 'two')
+    for (const name of CONTENT_COLLECTIONS) {
+      const records = doc.getMap(name)
+      let touched = 0
+      for (const [, record] of records) {
+        if (!(record instanceof Y.Map) || touched++ > 2) continue
+        for (const [field, value] of [...record.entries()]) {
+          if (field === 'index') continue
+          if (value instanceof Y.Text) record.set(field, touched === 1 ? 'plain string' : 7)
+          else if (typeof value === 'number') record.set(field, 'not a number')
+          else if (typeof value === 'string') record.set(field, { nested: [1, 2] })
+          else if (Array.isArray(value)) record.set(field, 'not a list')
+          else record.set(field, null)
+        }
+      }
+      records.set('junk-string', 'just a string' as never)
+      records.set('junk-number', 12 as never)
+      records.set('junk-array', new Y.Array() as never)
+      const noIndex = new Y.Map<unknown>()
+      noIndex.set('title', new Y.Text('no index'))
+      records.set('junk-no-index', noIndex as never)
+      const wrongTypes = new Y.Map<unknown>()
+      wrongTypes.set('index', 'a0')
+      for (const field of [
+        'title',
+        'name',
+        'text',
+        'stageId',
+        'severity',
+        'segments',
+        'units',
+        'x',
+        'position',
+        'scores',
+      ])
+        wrongTypes.set(field, { broken: field })
+      records.set('junk-wrong-types', wrongTypes as never)
+    }
+    for (const name of CONTENT_MAPS) {
+      const map = doc.getMap(name)
+      for (const key of [...map.keys()]) map.set(key, 'junk')
+      map.set('settings', 'junk')
+      map.set('junk', new Y.Array())
+    }
+  })
+}

@@ -94,6 +94,7 @@ export class WorkshopSession {
       })
     }
     this.content.on('update', this.checkLoaded)
+    this.contentProvider.on('sync', this.checkLoaded)
     window.addEventListener('online', this.goOnline)
     window.addEventListener('offline', this.goOffline)
     this.updateState()
@@ -111,9 +112,14 @@ export class WorkshopSession {
     this.stepLocked = locked && this.role !== 'facilitator'
   }
 
-  /** The board can render once the seeded document arrived, from the server or the local copy. */
+  /**
+   * The board can render once the seeded document arrived from the local copy, or once the
+   * server has synced it, whatever it holds (a bad write may have removed the title: the
+   * board then reads what is there instead of waiting for ever).
+   */
   private checkLoaded = () => {
-    if (this.loaded || !this.content.getMap('meta').has('title')) return
+    if (this.loaded) return
+    if (!this.content.getMap('meta').has('title') && !this.contentProvider.synced) return
     this.loaded = true
     this.content.off('update', this.checkLoaded)
     this.notify()

@@ -10,6 +10,7 @@ import { FacilitationBar } from '../components/FacilitationBar.tsx'
 import { JoinDialog } from '../components/JoinDialog.tsx'
 import { ReadinessPanel } from '../components/ReadinessPanel.tsx'
 import { SharePanel } from '../components/SharePanel.tsx'
+import { StepBoundary } from '../components/StepBoundary.tsx'
 import { StepNav } from '../components/StepNav.tsx'
 import { StepView } from '../components/StepView.tsx'
 import { useUndoShortcuts } from '../components/UndoRedo.tsx'
@@ -243,9 +244,11 @@ function WorkshopLayout({
       {sharePanelOpen && <SharePanel />}
       {readinessOpen && session.role === 'facilitator' && <ReadinessPanel />}
       <main id="main" className="flex-1 p-4 md:p-6">
-        {!surveyOnly && <VotePanel step={shownStep} />}
-        {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
-        <StepView key={`${shownStep}:${session.readOnly}`} step={shownStep} />
+        <StepBoundary key={`${shownStep}:${session.readOnly}`}>
+          {!surveyOnly && <VotePanel step={shownStep} />}
+          {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
+          <StepView step={shownStep} />
+        </StepBoundary>
       </main>
       {!identity && <JoinDialog onJoin={onJoin} />}
     </div>

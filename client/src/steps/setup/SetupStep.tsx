@@ -1,9 +1,10 @@
 import { useTranslation } from 'react-i18next'
 import { isLanguage } from '../../../../shared/i18n-language.ts'
 import {
+  findMetaText,
   META_TEXT_FIELDS,
+  type MetaTextField,
   metaMap,
-  metaText,
   readMeta,
   setWorkshopLanguage,
 } from '../../../../shared/schema/meta.ts'
@@ -29,6 +30,40 @@ export function SetupStep() {
   )
 }
 
+/**
+ * A detail bound to its shared text. If a bad write removed or replaced that text, what is left
+ * shows read-only until the server repairs the document (it does when the workshop next loads).
+ */
+function DetailText({ field }: { field: MetaTextField }) {
+  const { t } = useTranslation()
+  const session = useSession()
+  const doc = session.content
+  // Which shared text is there (its Yjs id), so that a replaced one re-binds the input.
+  const textId = useYValue(metaMap(doc), () => {
+    const item = findMetaText(doc, field)?._item
+    return item ? `${item.id.client}:${item.id.clock}` : null
+  })
+  const text = textId ? findMetaText(doc, field) : undefined
+  if (text)
+    return (
+      <CollabText
+        key={textId}
+        text={text}
+        label={t(`setup.details.${field}`)}
+        readOnly={session.readOnly}
+        multiline={field === 'focus'}
+      />
+    )
+  return (
+    <input
+      readOnly
+      value={readMeta(doc)[field]}
+      aria-label={t(`setup.details.${field}`)}
+      className="rounded border border-slate-300 bg-slate-50 px-2 py-1"
+    />
+  )
+}
+
 function WorkshopDetails() {
   const { t } = useTranslation()
   const session = useSession()
@@ -45,12 +80,7 @@ function WorkshopDetails() {
             <span aria-hidden="true" className="font-medium">
               {t(`setup.details.${field}`)}
             </span>
-            <CollabText
-              text={metaText(doc, field)}
-              label={t(`setup.details.${field}`)}
-              readOnly={session.readOnly}
-              multiline={field === 'focus'}
-            />
+            <DetailText field={field} />
           </div>
         ))}
         <label className="grid gap-1">
