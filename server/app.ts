@@ -49,6 +49,7 @@ export async function startServer(
     rooms,
     limits: {
       create: new AddressLimiter(config.createLimitPerHour),
+      import: new AddressLimiter(config.importLimitPerHour),
       join: new AddressLimiter(config.joinLimitPerHour),
     },
     timers: new Map<string, NodeJS.Timeout>(),

@@ -23,7 +23,8 @@ const ConfigSchema = z.object({
     .int()
     .min(64 * 1024)
     .default(8 * 1024 * 1024),
-  CREATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(30),
+  CREATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
+  IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   JOIN_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -45,6 +46,7 @@ export type Config = Readonly<{
   staticDir: string
   maxBufferedBytes: number
   createLimitPerHour: number
+  importLimitPerHour: number
   joinLimitPerHour: number
   trustProxy: boolean
 }>
@@ -79,6 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     staticDir: path.resolve(c.STATIC_DIR),
     maxBufferedBytes: c.MAX_BUFFERED_BYTES,
     createLimitPerHour: c.CREATE_LIMIT_PER_HOUR,
+    importLimitPerHour: c.IMPORT_LIMIT_PER_HOUR,
     joinLimitPerHour: c.JOIN_LIMIT_PER_HOUR,
     trustProxy: c.TRUST_PROXY,
   }

@@ -114,8 +114,8 @@ export type HttpContext = {
   log: Logger
   metrics: Metrics
   rooms: Rooms
-  /** Allowances per client address for what costs the server disk: creating or importing, joining. */
-  limits: { create: AddressLimiter; join: AddressLimiter }
+  /** Allowances per client address for what costs the server disk: creating, importing, joining. */
+  limits: { create: AddressLimiter; import: AddressLimiter; join: AddressLimiter }
   /** Timers of this server (e.g. surveys closing at their date), cleared on shutdown. */
   timers: Map<string, NodeJS.Timeout>
 }

@@ -242,7 +242,7 @@ export function createHttpHandler(ctx: HttpContext) {
   /** A new workshop from a JSON export (backup, or a template): validated whole before anything is stored. */
   async function importWorkshopRoute(req: IncomingMessage, res: ServerResponse): Promise<void> {
     checkCreateToken(req)
-    enforceLimit(ctx, req, ctx.limits.create, 'new workshops')
+    enforceLimit(ctx, req, ctx.limits.import, 'imports')
     const data = parseWorkshopExport(await readJsonBody(req, MAX_IMPORT_BYTES))
     storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
   }

@@ -9,7 +9,11 @@ export type Keys = { facilitator: string; participant: string; viewer: string }
 export type CreatedWorkshop = { id: string; keys: Keys }
 
 /** Test suites create many workshops from 127.0.0.1; the limits themselves are tested on their own. */
-export const TEST_ALLOWANCES = { CREATE_LIMIT_PER_HOUR: '100000', JOIN_LIMIT_PER_HOUR: '100000' }
+export const TEST_ALLOWANCES = {
+  CREATE_LIMIT_PER_HOUR: '100000',
+  IMPORT_LIMIT_PER_HOUR: '100000',
+  JOIN_LIMIT_PER_HOUR: '100000',
+}
 
 export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-test-'))

@@ -18,8 +18,8 @@ const post = (url: string, body: unknown, headers: Record<string, string> = {}) 
   })
 
 describe('what costs the server disk is limited per client address', () => {
-  it('creation and import share an allowance; past it 429 with Retry-After', async () => {
-    server = await startTestServer({ CREATE_LIMIT_PER_HOUR: '3' })
+  it('creation and import have their own allowances; past them 429 with Retry-After', async () => {
+    server = await startTestServer({ CREATE_LIMIT_PER_HOUR: '3', IMPORT_LIMIT_PER_HOUR: '1' })
     const { base } = server
     for (let i = 0; i < 3; i++)
       expect((await post(`${base}/api/workshops`, { title: `W${i}` })).status).toBe(201)
@@ -27,8 +27,11 @@ describe('what costs the server disk is limited per client address', () => {
     expect(refused.status).toBe(429)
     expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0)
     expect(((await refused.json()) as { error: string }).error).toMatch(/too many new workshops/)
+    // Imports are counted apart (they are the large ones): a bad file still spends the allowance.
+    expect((await post(`${base}/api/workshops/import`, { format: 'tavolo-workshop' })).status).toBe(400)
     const importRefused = await post(`${base}/api/workshops/import`, { format: 'tavolo-workshop' })
     expect(importRefused.status).toBe(429)
+    expect(((await importRefused.json()) as { error: string }).error).toMatch(/too many imports/)
     const text = await (await fetch(`${base}/metrics`)).text()
     expect(text).toMatch(/tavolo_http_refusals_total\{status="429"\} 2/)
   })
