@@ -11,7 +11,12 @@ export function parseRoute(loc: { pathname: string; hash: string } = location): 
   const match = /^\/w\/([^/]+)\/?$/.exec(loc.pathname)
   if (!match) return { page: 'home' }
   const key = new URLSearchParams(loc.hash.replace(/^#/, '')).get('key')
-  return { page: 'workshop', id: decodeURIComponent(match[1]!), key }
+  try {
+    return { page: 'workshop', id: decodeURIComponent(match[1]!), key }
+  } catch {
+    // A mangled link (a bad percent-escape) is not a workshop: the home page, not a blank one.
+    return { page: 'home' }
+  }
 }
 
 export const ROLE_ORDER: readonly Role[] = ['facilitator', 'participant', 'viewer']
