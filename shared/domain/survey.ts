@@ -89,8 +89,15 @@ function bucketOf(question: SurveyQuestion, score: number): number {
  * @example tallySurvey({ interventionIds: ['a'], question: { kind: 'rating', min: 1, max: 5 } }, [{ scores: { a: 4 } }])
  */
 export function tallySurvey(survey: SurveyDefinition, ballots: readonly Ballot[]): SurveyResults {
+  // In a points survey every stored ballot distributed all its points: an intervention left
+  // untouched got 0 of them, which is an answer, not a missing one.
+  const scoreOf =
+    survey.question.kind === 'points'
+      ? (ballot: Ballot, id: string) => ballot.scores[id] ?? 0
+      : (ballot: Ballot, id: string) => ballot.scores[id]
+  const exactMeans = new Map<string, number>()
   const results: InterventionResult[] = survey.interventionIds.map((id) => {
-    const scores = ballots.map((b) => b.scores[id]).filter((s): s is number => typeof s === 'number')
+    const scores = ballots.map((b) => scoreOf(b, id)).filter((s): s is number => typeof s === 'number')
     const distribution = new Array<number>(5).fill(0)
     for (const score of scores) distribution[bucketOf(survey.question, score)]! += 1
     if (scores.length === 0) {
@@ -106,6 +113,7 @@ export function tallySurvey(survey: SurveyDefinition, ballots: readonly Ballot[]
     }
     const mean = scores.reduce((a, b) => a + b, 0) / scores.length
     const variance = scores.reduce((a, s) => a + (s - mean) ** 2, 0) / scores.length
+    exactMeans.set(id, mean)
     return {
       interventionId: id,
       answers: scores.length,
@@ -116,11 +124,14 @@ export function tallySurvey(survey: SurveyDefinition, ballots: readonly Ballot[]
       distribution,
     }
   })
-  const ranked = results.filter((r) => r.mean !== null).sort((a, b) => b.mean! - a.mean!)
+  // Ranks and ties come from the exact means: 3.334 and 3.336 both show as 3.33 but are not tied.
+  const exact = (r: InterventionResult) => exactMeans.get(r.interventionId)!
+  const same = (a: number, b: number) => Math.abs(a - b) < 1e-9
+  const ranked = results.filter((r) => r.mean !== null).sort((a, b) => exact(b) - exact(a))
   ranked.forEach((result) => {
-    const first = ranked.findIndex((other) => other.mean === result.mean)
+    const first = ranked.findIndex((other) => same(exact(other), exact(result)))
     result.rank = first + 1
-    result.tied = ranked.filter((other) => other.mean === result.mean).length > 1
+    result.tied = ranked.filter((other) => same(exact(other), exact(result))).length > 1
   })
   const disagreementOrder = results
     .filter((r) => r.spread !== null)

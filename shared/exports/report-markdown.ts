@@ -1,14 +1,11 @@
 import { coverage } from '../domain/coverage.ts'
 import type { WorkshopExport } from '../schema/workshop-export.ts'
 import { exportLabels } from './labels.ts'
+import { markdownText } from './markdown-text.ts'
 import { type Cell, exportTables, type Table } from './tables.ts'
 
 const cellText = (cell: Cell) =>
-  cell === null
-    ? ''
-    : typeof cell === 'object'
-      ? cell.date
-      : String(cell).replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  cell === null ? '' : typeof cell === 'object' ? cell.date : markdownText(String(cell))
 
 function markdownTable(table: Table, none: string): string {
   if (table.rows.length === 0) return `_${none}_`
@@ -20,7 +17,7 @@ function markdownTable(table: Table, none: string): string {
 }
 
 const list = (items: string[], none: string) =>
-  items.length === 0 ? `_${none}_` : items.map((i) => `- ${i}`).join('\n')
+  items.length === 0 ? `_${none}_` : items.map((i) => `- ${markdownText(i)}`).join('\n')
 
 /** The report as Markdown: per meeting, the outputs the method names, in the workshop's language. */
 export function reportMarkdown(data: WorkshopExport): string {
@@ -35,9 +32,9 @@ export function reportMarkdown(data: WorkshopExport): string {
   const scope = data.pains.filter((p) => p.inScope)
   const hitSegments = new Set(scope.flatMap((p) => p.segmentIds))
   return [
-    `# ${r.title}: ${data.meta.title}`,
-    data.meta.organisation && `_${data.meta.organisation}_`,
-    data.meta.focus,
+    `# ${r.title}: ${markdownText(data.meta.title)}`,
+    data.meta.organisation && `_${markdownText(data.meta.organisation)}_`,
+    markdownText(data.meta.focus),
     `## ${r.meeting1}`,
     `### ${r.scope}`,
     list(

@@ -12,6 +12,7 @@ import {
   readMoments,
   readPersonas,
 } from '../schema/vision.ts'
+import { markdownText } from './markdown-text.ts'
 import type { Table } from './tables.ts'
 
 /** What a CX vision workshop produced, as plain data: the vision report and its exports read this. */
@@ -150,9 +151,9 @@ export function visionTables(data: VisionExport): Table[] {
 
 export function visionMarkdown(data: VisionExport): string {
   const w = visionWords(data.language)
-  const esc = (s: string) => s.replace(/\|/g, '\\|').replace(/\r?\n/g, ' ')
+  const esc = markdownText
   const chosen = data.factors.filter((f) => f.chosen)
-  const lines = [`# ${w.title}: ${data.title}`, `## ${w.factors}`]
+  const lines = [`# ${w.title}: ${esc(data.title)}`, `## ${w.factors}`]
   if (chosen.length === 0) lines.push(`_${w.none}_`)
   else {
     lines.push(`| ${w.factor} | ${w.today} | ${w.target} |`, '| --- | --- | --- |')
@@ -161,19 +162,21 @@ export function visionMarkdown(data: VisionExport): string {
   lines.push(`## ${w.personas}`)
   for (const p of data.personas) {
     lines.push(
-      `### ${p.name}`,
-      [p.age !== null ? String(p.age) : '', p.texts.occupation].filter(Boolean).join(' · '),
+      `### ${esc(p.name)}`,
+      esc([p.age !== null ? String(p.age) : '', p.texts.occupation].filter(Boolean).join(' · ')),
     )
-    if (p.texts.quote) lines.push(`> ${p.texts.quote}`)
+    if (p.texts.quote) lines.push(`> ${esc(p.texts.quote)}`)
     for (const field of ['goals', 'frustrations', 'bio'] as const)
-      if (p.texts[field]) lines.push(p.texts[field])
+      if (p.texts[field]) lines.push(esc(p.texts[field]))
   }
   lines.push(`## ${w.moments}`)
   if (data.moments.length === 0) lines.push(`_${w.none}_`)
   for (const m of data.moments) {
     const persona = data.personas.find((p) => p.id === m.personaId)?.name ?? ''
     const stage = data.stages.find((s) => s.id === m.stageId)?.name ?? ''
-    lines.push(`- **${persona} · ${stage}**: ${esc(m.excellent)}${m.factor ? ` (${m.factor})` : ''}`)
+    lines.push(
+      `- **${esc(persona)} · ${esc(stage)}**: ${esc(m.excellent)}${m.factor ? ` (${esc(m.factor)})` : ''}`,
+    )
   }
   lines.push(`## ${w.culture}`)
   if (!data.culture) lines.push(`_${w.none}_`)

@@ -85,7 +85,11 @@ describe('the materiality matrix', () => {
 
     const points = { interventionIds: ids, question: { kind: 'points', points: 10 } } as const
     const pointed = tallySurvey(points, [{ scores: { a: 6, b: 4 } }, { scores: { a: 4, b: 2 } }])
-    expect(customerAxisFromSurvey({ question: points.question, results: pointed })).toEqual({ a: 100, b: 60 })
+    expect(customerAxisFromSurvey({ question: points.question, results: pointed })).toEqual({
+      a: 100,
+      b: 60,
+      c: 0,
+    })
     expect(customerAxisFromSurvey({ question: points.question, results: null })).toEqual({})
   })
 })

@@ -88,3 +88,45 @@ describe('the tally', () => {
     expect(results.results[1]).toMatchObject({ mean: 3, distribution: [1, 0, 0, 1, 0], rank: 2 })
   })
 })
+
+describe('points surveys count an untouched intervention as 0 points', () => {
+  const abc: SurveyDefinition = {
+    interventionIds: ['A', 'B', 'C'],
+    question: { kind: 'points', points: 100 },
+  }
+
+  it('four ballots of A 60 / B 40 and one of C 100 give means A 48, B 32, C 20', () => {
+    const ballots = [
+      ...Array.from({ length: 4 }, () => ({ scores: { A: 60, B: 40 } })),
+      { scores: { C: 100 } },
+    ]
+    const { results } = tallySurvey(abc, ballots)
+    expect(results.map((r) => [r.interventionId, r.mean, r.answers, r.rank])).toEqual([
+      ['A', 48, 5, 1],
+      ['B', 32, 5, 2],
+      ['C', 20, 5, 3],
+    ])
+    expect(results.find((r) => r.interventionId === 'C')!.distribution).toEqual([4, 0, 0, 0, 1])
+  })
+})
+
+describe('ranks and ties come from the exact means, not the rounded ones', () => {
+  it('3.333 and 3.334 both show as 3.33 but rank apart and are not tied', () => {
+    const survey: SurveyDefinition = {
+      interventionIds: ['x', 'y'],
+      question: { kind: 'rating', min: 1, max: 5 },
+    }
+    // 1000 ballots: x sums to 3333, y to 3334.
+    const ballots = Array.from({ length: 1000 }, (_, i) => ({
+      scores: { x: i < 333 ? 4 : 3, y: i < 334 ? 4 : 3 },
+    }))
+    const sum = (id: 'x' | 'y') => ballots.reduce((total, b) => total + b.scores[id], 0)
+    expect([sum('x'), sum('y')]).toEqual([3333, 3334])
+    const { results } = tallySurvey(survey, ballots)
+    expect(results.map((r) => r.mean)).toEqual([3.33, 3.33])
+    expect(results.map((r) => [r.interventionId, r.rank, r.tied])).toEqual([
+      ['x', 2, false],
+      ['y', 1, false],
+    ])
+  })
+})

@@ -96,7 +96,7 @@ describe('the CX vision workshop', () => {
     expect(visionTables(data)[0]!.rows).toEqual([['Certezza', 4, 9]])
     const markdown = visionMarkdown(data)
     expect(markdown).toContain('| Certezza | 4 | 9 |')
-    expect(markdown).toContain('> Voglio certezze | non scuse')
+    expect(markdown).toContain('> Voglio certezze \\| non scuse')
     expect(markdown).toContain('- **Laura · Consegna**: Auto pronta all’ora promessa (Certezza)')
     expect(data.culture).toBeNull()
   })

@@ -40,7 +40,11 @@ export function BallotForm({ survey }: { survey: PublishedSurvey }) {
     event.preventDefault()
     void own.submit()
   }
-  const set = (id: string, value: number) => own.edit({ ...own.ballot, scores: { ...scores, [id]: value } })
+  // Points left on an intervention are an answer of 0: the ballot sent says so for each one.
+  const untouched =
+    question.kind === 'points' ? Object.fromEntries(survey.interventions.map((i) => [i.id, 0])) : {}
+  const set = (id: string, value: number) =>
+    own.edit({ ...own.ballot, scores: { ...untouched, ...scores, [id]: value } })
 
   return (
     <form
