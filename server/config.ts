@@ -1,5 +1,6 @@
 import path from 'node:path'
 import { z } from 'zod'
+import { DEFAULT_MINIMUM_ANSWERS } from '../shared/domain/anonymity.ts'
 
 /** Every setting the server reads from the environment, with its default. Listed in README.md. */
 const ConfigSchema = z.object({
@@ -26,6 +27,7 @@ const ConfigSchema = z.object({
   CREATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
   IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   JOIN_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
+  MIN_ANONYMOUS_ANSWERS: z.coerce.number().int().min(1).max(100).default(DEFAULT_MINIMUM_ANSWERS),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -49,6 +51,7 @@ export type Config = Readonly<{
   importLimitPerHour: number
   joinLimitPerHour: number
   trustProxy: boolean
+  minAnonymousAnswers: number
 }>
 
 export class ConfigError extends Error {}
@@ -84,5 +87,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     importLimitPerHour: c.IMPORT_LIMIT_PER_HOUR,
     joinLimitPerHour: c.JOIN_LIMIT_PER_HOUR,
     trustProxy: c.TRUST_PROXY,
+    minAnonymousAnswers: c.MIN_ANONYMOUS_ANSWERS,
   }
 }

@@ -166,6 +166,9 @@ export function openSqliteStore(dataDir: string): Store {
   const selectOpenSurveys = db.prepare<[string], SurveyRow>(
     "SELECT * FROM surveys WHERE status = 'open' AND kind = ?",
   )
+  const updateSurveyDefinition = db.prepare<[string, string]>(
+    'UPDATE surveys SET definition = ? WHERE id = ?',
+  )
   const updateSurveyStatus = db.prepare<[string, string]>('UPDATE surveys SET status = ? WHERE id = ?')
   const upsertBallot = db.prepare(
     `INSERT INTO ballots (survey_id, participant_id, ballot, updated_at) VALUES (@surveyId, @participantId, @ballot, @updatedAt)
@@ -250,6 +253,8 @@ export function openSqliteStore(dataDir: string): Store {
     listOpenSurveys: (kind) => selectOpenSurveys.all(kind).map(toSurvey),
     listSurveys: (workshopId, kind) => selectSurveys.all(workshopId, kind).map(toSurvey),
     setSurveyStatus: (surveyId, status) => writing(() => updateSurveyStatus.run(status, surveyId)),
+    setSurveyDefinition: (surveyId, definition) =>
+      writing(() => updateSurveyDefinition.run(definition, surveyId)),
     putBallot: (ballot) => writing(() => upsertBallot.run(ballot)),
     getBallot(surveyId, participantId) {
       const row = selectBallot.get(surveyId, participantId)

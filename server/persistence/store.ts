@@ -79,6 +79,8 @@ export interface Store {
   listSurveys(workshopId: string, kind: RoundKind): SurveyRecord[]
   listOpenSurveys(kind: RoundKind): SurveyRecord[]
   setSurveyStatus(surveyId: string, status: SurveyRecord['status']): void
+  /** Replaces a round's definition (e.g. a survey reopened with a new closing date). */
+  setSurveyDefinition(surveyId: string, definition: string): void
   /** One ballot per participant and survey: a new one replaces the old. */
   putBallot(ballot: BallotRecord): void
   getBallot(surveyId: string, participantId: string): BallotRecord | undefined

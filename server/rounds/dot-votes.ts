@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
+import { resultsWithheld } from '../../shared/domain/anonymity.ts'
 import {
   type DotBallot,
   dotBallotProblems,
@@ -32,6 +33,7 @@ const CreateVoteBody = z.object({
   votesPerPerson: z.number().int().min(1).max(20),
   maxPerItem: z.number().int().min(1).max(20),
   anonymous: z.boolean(),
+  replaceOpen: z.boolean().optional(),
 })
 const DotBallotBody = z.object({ votes: z.record(z.string(), z.number()) })
 
@@ -71,12 +73,18 @@ export async function dotVotesRoute(
     if (body.maxPerItem > body.votesPerPerson) throw new HttpError(400, 'maxPerItem: at most votesPerPerson')
     const items = itemsOf(ctx, workshopId, body.target)
     if (items.length === 0) throw new HttpError(400, 'there are no cards of that kind to vote on')
-    closeOpenRounds(ctx, workshopId, 'dots')
+    closeOpenRounds(ctx, workshopId, 'dots', body.replaceOpen, 'vote')
     const record: SurveyRecord = {
       id: randomUUID(),
       workshopId,
       kind: 'dots',
-      definition: JSON.stringify({ ...body, items } satisfies StoredVote),
+      definition: JSON.stringify({
+        target: body.target,
+        votesPerPerson: body.votesPerPerson,
+        maxPerItem: body.maxPerItem,
+        anonymous: body.anonymous,
+        items,
+      } satisfies StoredVote),
       status: 'open',
       createdAt: Date.now(),
     }
@@ -107,7 +115,7 @@ export async function dotVotesRoute(
       record,
       DotBallotBody,
       (ballot: DotBallot) => dotBallotProblems({ ...vote, itemIds: vote.items.map((i) => i.id) }, ballot),
-      () => publish(ctx, record),
+      (current) => publish(ctx, current),
     )
   }
   throw new HttpError(404, 'no such API endpoint')
@@ -123,6 +131,7 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
   const ballots = ctx.store.listBallots(record.id)
   const people = new Map(ctx.store.listParticipants(record.workshopId).map((p) => [p.id, p.name]))
   const revealed = record.status === 'closed'
+  const minimumAnswers = vote.anonymous ? ctx.config.minAnonymousAnswers : 0
   const published: PublishedVote = {
     id: record.id,
     status: revealed ? 'revealed' : 'open',
@@ -133,16 +142,18 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
     anonymous: vote.anonymous,
     answered: ballots.length,
     registered: people.size,
-    results: revealed
-      ? tallyDots(
-          vote.items.map((i) => i.id),
-          ballots.map((b) => ({
-            ballot: JSON.parse(b.ballot) as DotBallot,
-            name: people.get(b.participantId) ?? '',
-          })),
-          !vote.anonymous,
-        )
-      : null,
+    minimumAnswers,
+    results:
+      revealed && !resultsWithheld(ballots.length, minimumAnswers)
+        ? tallyDots(
+            vote.items.map((i) => i.id),
+            ballots.map((b) => ({
+              ballot: JSON.parse(b.ballot) as DotBallot,
+              name: people.get(b.participantId) ?? '',
+            })),
+            !vote.anonymous,
+          )
+        : null,
   }
   ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     controlMap(doc).set('vote', published),

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
+import { resultsWithheld } from '../../shared/domain/anonymity.ts'
 import {
   type PublishedRating,
   type RatingBallot,
@@ -12,12 +13,12 @@ import { controlMap } from '../../shared/schema/control.ts'
 import { readChosenFactors, readCultureStatements, readFactors } from '../../shared/schema/vision.ts'
 import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
 import type { SurveyRecord } from '../persistence/store.ts'
-import { findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
+import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
 type Purpose = PublishedRating['purpose']
 type StoredRating = Pick<PublishedRating, 'purpose' | 'items' | 'axes' | 'min' | 'max'>
 
-const CreateBody = z.object({ purpose: z.enum(['culture', 'factors']) })
+const CreateBody = z.object({ purpose: z.enum(['culture', 'factors']), replaceOpen: z.boolean().optional() })
 const BallotBody = z.object({ scores: z.record(z.string(), z.record(z.string(), z.number())) })
 
 /** What is scored: every culture statement (1-5), or the chosen factors today and target (0-10). */
@@ -64,7 +65,7 @@ export async function ratingRoundsRoute(
   if (!roundId) {
     if (method !== 'POST') throw new HttpError(405, 'use POST to open a rating')
     facilitatorOnly()
-    const { purpose } = parseBody(CreateBody, await readJsonBody(req))
+    const { purpose, replaceOpen } = parseBody(CreateBody, await readJsonBody(req))
     const definition = definitionFor(ctx, workshopId, purpose)
     if (definition.items.length === 0) {
       throw new HttpError(
@@ -72,11 +73,14 @@ export async function ratingRoundsRoute(
         purpose === 'factors' ? 'choose the factors to score first' : 'there are no statements to score',
       )
     }
-    for (const open of ctx.store.listSurveys(workshopId, 'rating')) {
-      if (open.status === 'open' && (JSON.parse(open.definition) as StoredRating).purpose === purpose) {
-        ctx.store.setSurveyStatus(open.id, 'closed')
-      }
-    }
+    closeOpenRounds(
+      ctx,
+      workshopId,
+      'rating',
+      replaceOpen,
+      'rating',
+      (open) => (JSON.parse(open.definition) as StoredRating).purpose === purpose,
+    )
     const record: SurveyRecord = {
       id: randomUUID(),
       workshopId,
@@ -118,7 +122,7 @@ export async function ratingRoundsRoute(
       record,
       BallotBody,
       (ballot: RatingBallot) => ratingProblems(rules, ballot),
-      () => publish(ctx, record),
+      (current) => publish(ctx, current),
     )
   }
   throw new HttpError(404, 'no such API endpoint')
@@ -132,14 +136,16 @@ export function republishOpenRatings(ctx: HttpContext, workshopId: string): void
 function publish(ctx: HttpContext, record: SurveyRecord): void {
   const definition = JSON.parse(record.definition) as StoredRating
   const ballots = ctx.store.listBallots(record.id).map((b) => JSON.parse(b.ballot) as RatingBallot)
+  const minimumAnswers = ctx.config.minAnonymousAnswers
   const published: PublishedRating = {
     id: record.id,
     ...definition,
     status: record.status,
     answered: ballots.length,
     registered: ctx.store.listParticipants(record.workshopId).length,
+    minimumAnswers,
     results:
-      record.status === 'closed'
+      record.status === 'closed' && !resultsWithheld(ballots.length, minimumAnswers)
         ? tallyRatings(
             {
               itemIds: definition.items.map((i) => i.id),

@@ -46,11 +46,23 @@ export function findRound(
   return record
 }
 
-/** Closes any round of this kind still open (one at a time), without publishing its results. */
-export function closeOpenRounds(ctx: HttpContext, workshopId: string, kind: RoundKind): void {
-  for (const open of ctx.store.listSurveys(workshopId, kind)) {
-    if (open.status === 'open') ctx.store.setSurveyStatus(open.id, 'closed')
-  }
+/**
+ * One round of a kind is open at a time. Starting another while one is open would silently
+ * set its ballots aside: the facilitator is asked first (409), and only `replaceOpen` closes
+ * the open one (its ballots are kept, its results are not published).
+ */
+export function closeOpenRounds(
+  ctx: HttpContext,
+  workshopId: string,
+  kind: RoundKind,
+  replaceOpen: boolean | undefined,
+  noun: string,
+  same: (open: SurveyRecord) => boolean = () => true,
+): void {
+  const open = ctx.store.listSurveys(workshopId, kind).filter((r) => r.status === 'open' && same(r))
+  if (open.length > 0 && !replaceOpen)
+    throw new HttpError(409, `a ${noun} is still open: reveal or close it first, or send "replaceOpen": true`)
+  for (const record of open) ctx.store.setSurveyStatus(record.id, 'closed')
 }
 
 export function participation(ctx: HttpContext, record: SurveyRecord) {
@@ -70,7 +82,7 @@ export async function ownBallot<B>(
   record: SurveyRecord,
   schema: z.ZodType<B>,
   problems: (ballot: B) => unknown[],
-  onStored: () => void,
+  onStored: (current: SurveyRecord) => void,
 ): Promise<void> {
   const participant = participantOf(ctx, req, record.workshopId)
   const method = req.method ?? 'GET'
@@ -81,14 +93,19 @@ export async function ownBallot<B>(
   if (method !== 'PUT') throw new HttpError(405, 'use PUT to answer')
   if (record.status !== 'open') throw new HttpError(409, 'this round is closed')
   const ballot = parseBody(schema, await readJsonBody(req))
+  // The body may arrive after the round closed: the status is read again now, and checked and
+  // stored in one turn of the event loop, so nothing can close it in between.
+  const current = ctx.store.getSurvey(record.workshopId, record.id)
+  if (current?.status !== 'open')
+    throw new HttpError(409, 'this round closed before the ballot arrived: it was not stored')
   const found = problems(ballot)
   if (found.length > 0) return refuseBallot(res, found)
   ctx.store.putBallot({
-    surveyId: record.id,
+    surveyId: current.id,
     participantId: participant.id,
     ballot: JSON.stringify(ballot),
     updatedAt: Date.now(),
   })
-  onStored()
+  onStored(current)
   sendJson(res, 200, { stored: true })
 }

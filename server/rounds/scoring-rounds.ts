@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
+import { resultsWithheld } from '../../shared/domain/anonymity.ts'
 import {
   type PublishedScoringRound,
   type ScoringBallot,
@@ -19,6 +20,7 @@ type StoredRound = { interventionIds: string[]; titles: Record<string, string> }
 
 const CreateRoundBody = z.object({
   interventionIds: z.array(z.string().min(1)).min(1, 'choose at least one intervention').max(50).optional(),
+  replaceOpen: z.boolean().optional(),
 })
 
 const Pair = z.object({ x: z.number(), y: z.number() })
@@ -60,8 +62,8 @@ export async function scoringRoundsRoute(
     if (interventionIds.length === 0) throw new HttpError(400, 'there are no macro interventions to score')
     const unknown = interventionIds.filter((id) => !(id in titles))
     if (unknown.length > 0) throw new HttpError(400, `unknown interventions: ${unknown.join(', ')}`)
-    // One round at a time: starting a new one closes any still open, without revealing it.
-    closeOpenRounds(ctx, workshopId, 'scoring')
+    // One round at a time: another still open is closed only when the facilitator says so.
+    closeOpenRounds(ctx, workshopId, 'scoring', body.replaceOpen, 'scoring round')
     const record: SurveyRecord = {
       id: randomUUID(),
       workshopId,
@@ -85,6 +87,8 @@ export async function scoringRoundsRoute(
     ctx.store.setSurveyStatus(record.id, 'closed')
     const revealed = { ...record, status: 'closed' as const }
     const results = publish(ctx, revealed)
+    // Too few answers to average anonymously: nothing is shown and no card moves.
+    if (!results) return sendJson(res, 200, { status: 'revealed', results: null, withheld: true })
     const positions = Object.fromEntries(
       results.results.flatMap((r) =>
         r.x === null || r.y === null ? [] : [[r.interventionId, { x: r.x, y: r.y }]],
@@ -110,7 +114,7 @@ export async function scoringRoundsRoute(
       record,
       RoundBallotBody,
       (ballot: ScoringBallot) => scoringBallotProblems(round.interventionIds, ballot),
-      () => publish(ctx, record),
+      (current) => publish(ctx, current),
     )
   }
   throw new HttpError(404, 'no such API endpoint')
@@ -130,16 +134,19 @@ function publish(ctx: HttpContext, record: SurveyRecord) {
     round.interventionIds,
     ballots.map((b) => JSON.parse(b.ballot) as ScoringBallot),
   )
+  const minimumAnswers = ctx.config.minAnonymousAnswers
+  const shown = record.status !== 'open' && !resultsWithheld(ballots.length, minimumAnswers)
   const published: PublishedScoringRound = {
     id: record.id,
     status: record.status === 'open' ? 'open' : 'revealed',
     interventions: round.interventionIds.map((id) => ({ id, title: round.titles[id] ?? '' })),
     answered: ballots.length,
     registered: ctx.store.listParticipants(record.workshopId).length,
-    results: record.status === 'open' ? null : results,
+    results: shown ? results : null,
+    minimumAnswers,
   }
   ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     publishScoringRound(doc, published),
   )
-  return results
+  return shown ? results : null
 }

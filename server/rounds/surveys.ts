@@ -1,6 +1,7 @@
-import { randomUUID } from 'node:crypto'
+import { randomInt, randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
+import { resultsWithheld, shuffled } from '../../shared/domain/anonymity.ts'
 import {
   type Ballot,
   ballotProblems,
@@ -38,6 +39,8 @@ const CreateSurveyBody = z.object({
   allowComments: z.boolean().default(true),
   closesAt: z.number().int().positive().nullable().default(null),
 })
+
+const ReopenBody = z.object({ closesAt: z.number().int().positive().nullable().optional() })
 
 const BallotBody = z.object({
   scores: z.record(z.string(), z.number()),
@@ -96,9 +99,25 @@ export async function surveysRoute(
   if (action === 'close' || action === 'reopen') {
     if (method !== 'POST') throw new HttpError(405, `use POST to ${action} the survey`)
     facilitatorOnly()
-    const status = action === 'close' ? 'closed' : 'open'
-    setStatus(ctx, record, status)
-    return sendJson(res, 200, { status })
+    if (action === 'close') {
+      setStatus(ctx, record, 'closed')
+      return sendJson(res, 200, { status: 'closed' })
+    }
+    // Reopening with a closing date that has passed would close it again at once: the date is
+    // moved to the one sent, or cleared.
+    const hasBody = Number(req.headers['content-length'] ?? 0) > 0
+    const { closesAt } = parseBody(ReopenBody, hasBody ? await readJsonBody(req) : {})
+    const passed = survey.closesAt !== null && survey.closesAt <= Date.now()
+    let reopened = record
+    if (closesAt !== undefined || passed) {
+      if (closesAt && closesAt <= Date.now())
+        throw new HttpError(400, 'closesAt: the new closing date has passed')
+      const definition = JSON.stringify({ ...survey, closesAt: closesAt ?? null } satisfies StoredSurvey)
+      ctx.store.setSurveyDefinition(record.id, definition)
+      reopened = { ...record, definition }
+    }
+    setStatus(ctx, reopened, 'open')
+    return sendJson(res, 200, { status: 'open', closesAt: closesAt ?? (passed ? null : survey.closesAt) })
   }
 
   if (action === 'participation') {
@@ -127,18 +146,25 @@ export async function surveysRoute(
       throw new HttpError(409, 'the survey is closed')
     }
     const ballot: Ballot = parseBody(BallotBody, await readJsonBody(req))
+    // The body may arrive after the survey closed: read its state again now, and check and
+    // store in this one turn of the event loop.
+    const current = ctx.store.getSurvey(workshopId, record.id)
+    const closesAt = current ? (JSON.parse(current.definition) as StoredSurvey).closesAt : null
+    if (current?.status !== 'open' || (closesAt !== null && Date.now() >= closesAt)) {
+      throw new HttpError(409, 'the survey closed before the ballot arrived: it was not stored')
+    }
     if (!survey.allowComments && Object.values(ballot.comments ?? {}).some((c) => c.trim())) {
       throw new HttpError(400, 'this survey takes no comments')
     }
     const problems = ballotProblems(survey, ballot)
     if (problems.length > 0) return refuseBallot(res, problems)
     ctx.store.putBallot({
-      surveyId: record.id,
+      surveyId: current.id,
       participantId: participant.id,
       ballot: JSON.stringify(ballot),
       updatedAt: Date.now(),
     })
-    publish(ctx, record)
+    publish(ctx, current)
     return sendJson(res, 200, { stored: true })
   }
   throw new HttpError(404, 'no such API endpoint')
@@ -189,12 +215,14 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
   const survey = JSON.parse(record.definition) as StoredSurvey
   const ballots = ctx.store.listBallots(record.id)
   const people = new Map(ctx.store.listParticipants(record.workshopId).map((p) => [p.id, p.name]))
+  const minimumAnswers = survey.anonymous ? ctx.config.minAnonymousAnswers : 0
   const closed = record.status === 'closed'
+  const shown = closed && !resultsWithheld(ballots.length, minimumAnswers)
   const parsed = ballots.map((b) => ({
     participantId: b.participantId,
     ballot: JSON.parse(b.ballot) as Ballot,
   }))
-  const comments = closed
+  const comments = shown
     ? parsed.flatMap(({ participantId, ballot }) =>
         Object.entries(ballot.comments ?? {})
           .filter(([, text]) => text.trim())
@@ -205,8 +233,6 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
           })),
       )
     : []
-  // Anonymous comments are published in a shuffled order, so their order tells nothing.
-  if (survey.anonymous) comments.sort(() => Math.random() - 0.5)
   const published: PublishedSurvey = {
     id: record.id,
     status: record.status,
@@ -218,13 +244,15 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
     closesAt: survey.closesAt,
     answered: ballots.length,
     registered: people.size,
-    results: closed
+    results: shown
       ? tallySurvey(
           survey,
           parsed.map((p) => p.ballot),
         )
       : null,
-    comments,
+    // Anonymous comments in a uniformly random order, so their order tells nothing.
+    comments: survey.anonymous ? shuffled(comments, randomInt) : comments,
+    minimumAnswers,
   }
   ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     publishSurvey(doc, published),

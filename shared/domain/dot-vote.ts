@@ -66,4 +66,6 @@ export type PublishedVote = {
   answered: number
   registered: number
   results: DotResult[] | null
+  /** Below this many answers a closed round publishes no aggregates (0: not anonymous). */
+  minimumAnswers: number
 }

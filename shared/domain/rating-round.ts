@@ -92,4 +92,6 @@ export type PublishedRating = {
   answered: number
   registered: number
   results: RatingResult[] | null
+  /** Below this many answers a closed round publishes no aggregates (0: not anonymous). */
+  minimumAnswers: number
 }

@@ -103,4 +103,6 @@ export type PublishedScoringRound = {
   answered: number
   registered: number
   results: ScoringResults | null
+  /** Below this many answers a closed round publishes no aggregates (0: not anonymous). */
+  minimumAnswers: number
 }

@@ -164,4 +164,6 @@ export type PublishedSurvey = SurveyOptions & {
   registered: number
   results: SurveyResults | null
   comments: SurveyComment[]
+  /** Below this many answers a closed anonymous survey publishes no results or comments (0: named). */
+  minimumAnswers: number
 }

@@ -9,6 +9,8 @@ export class TavoloProcess {
   constructor(
     readonly port: number,
     readonly dataDir: string,
+    /** Settings for this server beyond the test defaults (e.g. the anonymity minimum). */
+    readonly env: Record<string, string> = {},
   ) {}
 
   get baseURL() {
@@ -20,6 +22,7 @@ export class TavoloProcess {
       PORT: String(this.port),
       DATA_DIR: this.dataDir,
       STATIC_DIR: 'dist/client',
+      ...this.env,
     })
     this.child = child
   }

@@ -1,9 +1,11 @@
 import * as Y from 'yjs'
 import { CONTENT_COLLECTIONS, CONTENT_MAPS } from '../../shared/schema/content.ts'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
+import { freePort } from '../support/child-server.ts'
 import { connectProvider, whenSynced } from '../support/clients.ts'
 import { fullWorkshop } from '../support/full-workshop.ts'
-import { expect, test } from './fixtures.ts'
+import { tempDataDir } from '../support/server.ts'
+import { expect, TavoloProcess, test } from './fixtures.ts'
 import { join } from './pages.ts'
 
 test('keys stay off the projector: out of the address bar, the own link on request, shared links replaceable', async ({
@@ -201,3 +203,56 @@ function corruptEverything(doc: Y.Doc) {
     }
   })
 }
+
+test('anonymous results need three answers: with fewer, everyone is told why there are none', async ({
+  person,
+}) => {
+  const server = new TavoloProcess(await freePort(), tempDataDir(), { MIN_ANONYMOUS_ANSWERS: '3' })
+  await server.start()
+  try {
+    const workshop = await server.createWorkshop({ demo: true, language: 'it' })
+    const facilitator = await person('it')
+    const giulia = await person('it')
+    await join(facilitator.page, server.link(workshop.id, workshop.keys.facilitator), 'Fabio')
+    await join(giulia.page, server.link(workshop.id, workshop.keys.participant), 'Giulia', 'Vendite')
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.baseURL}/api/workshops/${workshop.id}${path}`, {
+        ...init,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${workshop.keys.facilitator}`,
+          ...init.headers,
+        },
+      })
+    const { id } = (await (
+      await api('/votes', {
+        method: 'POST',
+        body: JSON.stringify({ target: 'interventions', votesPerPerson: 1, maxPerItem: 1, anonymous: true }),
+      })
+    ).json()) as { id: string }
+    for (const { page } of [facilitator, giulia]) {
+      await page
+        .getByRole('navigation')
+        .getByRole('button', { name: /Incontro 1/ })
+        .click()
+    }
+    await expect(facilitator.page.getByTestId('results-withheld')).toHaveText(
+      'I risultati compaiono da 3 risposte, così che nessuna risposta vi si possa riconoscere.',
+    )
+    await giulia.page
+      .getByRole('button', { name: /^Un punto in più su / })
+      .first()
+      .click()
+    await giulia.page.getByRole('button', { name: 'Salva i miei punti' }).click()
+    await expect(facilitator.page.getByTestId('vote-status')).toContainText('1 su 1 hanno votato')
+    await api(`/votes/${id}/reveal`, { method: 'POST' })
+    for (const { page } of [facilitator, giulia]) {
+      await expect(page.getByTestId('results-withheld')).toHaveText(
+        'Nessun risultato: compaiono da 3 risposte (risposte ricevute: 1).',
+      )
+      await expect(page.getByTestId('vote-ranking')).toHaveCount(0)
+    }
+  } finally {
+    await server.stop()
+  }
+})

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process'
 import net from 'node:net'
 import path from 'node:path'
-import { TEST_ALLOWANCES } from './server.ts'
+import { TEST_SETTINGS } from './server.ts'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -22,7 +22,7 @@ export async function spawnServer(
 ): Promise<{ child: ChildProcess; output: () => string }> {
   const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
     cwd: root,
-    env: { ...process.env, ...TEST_ALLOWANCES, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
+    env: { ...process.env, ...TEST_SETTINGS, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   })
   let output = ''

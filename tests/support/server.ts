@@ -8,11 +8,15 @@ import { loadConfig } from '../../server/config.ts'
 export type Keys = { facilitator: string; participant: string; viewer: string }
 export type CreatedWorkshop = { id: string; keys: Keys }
 
-/** Test suites create many workshops from 127.0.0.1; the limits themselves are tested on their own. */
-export const TEST_ALLOWANCES = {
+/**
+ * Test suites create many workshops from 127.0.0.1, and most rounds have one or two voters:
+ * the per-address limits and the anonymity minimum are tested on their own, at their defaults.
+ */
+export const TEST_SETTINGS = {
   CREATE_LIMIT_PER_HOUR: '100000',
   IMPORT_LIMIT_PER_HOUR: '100000',
   JOIN_LIMIT_PER_HOUR: '100000',
+  MIN_ANONYMOUS_ANSWERS: '1',
 }
 
 export function tempDataDir(): string {
@@ -22,7 +26,7 @@ export function tempDataDir(): string {
 /** A real Tavolo server on 127.0.0.1 at a random free port, with a real SQLite file. */
 export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()) {
   const config = loadConfig({
-    ...TEST_ALLOWANCES,
+    ...TEST_SETTINGS,
     PORT: '0',
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,

@@ -13,6 +13,7 @@ import { ApiError } from '../lib/api.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
 import { useOwnBallot } from '../lib/own-ballot.ts'
 import { BallotStatus } from './BallotStatus.tsx'
+import { WithheldNote } from './WithheldNote.tsx'
 
 /** Where each kind of card lives: a vote shows on that step. */
 const STEP_OF: Record<VoteTarget, StepId> = {
@@ -113,6 +114,13 @@ export function VotePanel({ step }: { step: StepId }) {
       {canStart && vote?.status !== 'open' && <StartVote step={step} />}
       {session.role === 'participant' && onThisStep && vote?.status === 'open' && (
         <DotBallotForm vote={vote} />
+      )}
+      {onThisStep && vote && (
+        <WithheldNote
+          closed={vote.status === 'revealed'}
+          answered={vote.answered}
+          minimumAnswers={vote.minimumAnswers ?? 0}
+        />
       )}
       {onThisStep && vote?.results && (
         <ol className="grid gap-1" data-testid="vote-ranking">

@@ -4,7 +4,7 @@ import { markdownText } from '../../../shared/exports/markdown-text.ts'
 import { reportMarkdown } from '../../../shared/exports/report-markdown.ts'
 import { exportTables } from '../../../shared/exports/tables.ts'
 import { addKpi } from '../../../shared/schema/kpis.ts'
-import { readPipeline, setPipelineField } from '../../../shared/schema/pipeline.ts'
+import { readPipeline } from '../../../shared/schema/pipeline.ts'
 import { recordText } from '../../../shared/schema/records.ts'
 import { exportWorkshop } from '../../../shared/schema/workshop-export.ts'
 import { fullWorkshop } from '../../support/full-workshop.ts'
@@ -31,7 +31,9 @@ describe('CSV cells a spreadsheet would evaluate are neutralised (OWASP)', () =>
   it('in pipeline.csv and kpis.csv as exported', () => {
     const { content, control } = fullWorkshop()
     const [entry] = readPipeline(content)
-    setPipelineField(content, entry!.id, 'owner', '=HYPERLINK("http://evil.example","x")')
+    const owner = recordText(content, 'pipeline', entry!.id, 'owner')!
+    owner.delete(0, owner.length)
+    owner.insert(0, '=HYPERLINK("http://evil.example","x")')
     const kpi = addKpi(content, 'Ritardi')
     recordText(content, 'kpis', kpi, 'formula')!.insert(0, '=ritardi/consegne')
     const tables = exportTables(exportWorkshop(content, control))

@@ -4,6 +4,7 @@ import type { Axis, PublishedScoringRound, ScoringProblem } from '../../../../sh
 import { useSession } from '../../collab/hooks.ts'
 import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
+import { WithheldNote } from '../../components/WithheldNote.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { useOwnBallot } from '../../lib/own-ballot.ts'
 import { scoringApi } from '../../lib/scoring-api.ts'
@@ -71,6 +72,13 @@ export function ScoringRound({ board }: { board: Meeting2Board }) {
       {facilitator && round?.status === 'open' && <Pending roundId={round.id} answered={round.answered} />}
       {session.role === 'participant' && round?.status === 'open' && (
         <ScoringForm round={round} board={board} />
+      )}
+      {round && (
+        <WithheldNote
+          closed={round.status === 'revealed'}
+          answered={round.answered}
+          minimumAnswers={round.minimumAnswers ?? 0}
+        />
       )}
       {round?.status === 'revealed' && round.results && (
         <div>

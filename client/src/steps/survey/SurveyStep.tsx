@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { controlMap, readSurvey } from '../../../../shared/schema/control.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { WithheldNote } from '../../components/WithheldNote.tsx'
 import { surveyApi } from '../../lib/survey-api.ts'
 import { BallotForm } from './BallotForm.tsx'
 import { SurveyBuilder } from './SurveyBuilder.tsx'
@@ -74,6 +75,11 @@ export function SurveyStep() {
           )}
           {session.role === 'participant' && survey.status === 'open' && <BallotForm survey={survey} />}
           {survey.status === 'closed' && survey.results && <SurveyResultsView survey={survey} />}
+          <WithheldNote
+            closed={survey.status === 'closed'}
+            answered={survey.answered}
+            minimumAnswers={survey.minimumAnswers ?? 0}
+          />
         </>
       )}
     </div>

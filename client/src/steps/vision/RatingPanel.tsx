@@ -5,6 +5,7 @@ import { controlMap, readRating } from '../../../../shared/schema/control.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
+import { WithheldNote } from '../../components/WithheldNote.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { useOwnBallot } from '../../lib/own-ballot.ts'
 import { workshopCall } from '../../lib/survey-api.ts'
@@ -89,6 +90,13 @@ export function RatingPanel({
         <RatingForm rating={rating} axisLabel={axisLabel} />
       )}
       {rating?.status === 'closed' && rating.results && results(rating)}
+      {rating && (
+        <WithheldNote
+          closed={rating.status === 'closed'}
+          answered={rating.answered}
+          minimumAnswers={rating.minimumAnswers ?? 0}
+        />
+      )}
     </section>
   )
 }
