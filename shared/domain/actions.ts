@@ -21,11 +21,17 @@ export function clampActionScore(value: number): number {
 
 const round1 = (n: number) => Math.round(n * 10) / 10
 
-/** The mean of cost, complexity and time, to one decimal; null until all three are scored. */
-export function constraintScore(scores: ActionScores): number | null {
+/** The exact mean of cost, complexity and time; null until all three are scored. */
+function exactConstraint(scores: ActionScores): number | null {
   const values = CONSTRAINTS.map((c) => scores[c])
   if (values.some((v) => v === null)) return null
-  return round1((values as number[]).reduce((a, b) => a + b, 0) / CONSTRAINTS.length)
+  return (values as number[]).reduce((a, b) => a + b, 0) / CONSTRAINTS.length
+}
+
+/** The mean of cost, complexity and time, to one decimal (for showing); null until all three are scored. */
+export function constraintScore(scores: ActionScores): number | null {
+  const exact = exactConstraint(scores)
+  return exact === null ? null : round1(exact)
 }
 
 export type ActionQuadrant = 'quick-win' | 'investment' | 'minor' | 'deprioritise'
@@ -44,7 +50,8 @@ export type ActionThresholds = { benefit: number; constraint: number }
  * high (as on the materiality matrix). Null until the card is fully scored.
  */
 export function classifyAction(scores: ActionScores, thresholds: ActionThresholds): ActionQuadrant | null {
-  const constraint = constraintScore(scores)
+  // The exact mean, as the card is drawn: 2.67 shown as 2.7 is still under a 2.68 threshold.
+  const constraint = exactConstraint(scores)
   if (scores.benefit === null || constraint === null) return null
   const highBenefit = scores.benefit >= thresholds.benefit
   const highConstraint = constraint >= thresholds.constraint
@@ -67,10 +74,9 @@ export const percentToScore = (percent: number) =>
 
 /** Where a scored card sits: x = constraint (right = harder), y = benefit (up = better). */
 export function actionPosition(scores: ActionScores): { x: number; y: number } | null {
-  const values = CONSTRAINTS.map((c) => scores[c])
-  if (scores.benefit === null || values.some((v) => v === null)) return null
-  const mean = (values as number[]).reduce((a, b) => a + b, 0) / CONSTRAINTS.length
-  return { x: round1(scoreToPercent(mean)), y: scoreToPercent(scores.benefit) }
+  const mean = exactConstraint(scores)
+  if (scores.benefit === null || mean === null) return null
+  return { x: scoreToPercent(mean), y: scoreToPercent(scores.benefit) }
 }
 
 /**

@@ -1,3 +1,5 @@
+import type { Language } from '../i18n-language.ts'
+
 /**
  * Meeting 4's KPI set: checks a manager would otherwise find too late. Pure: no Yjs.
  */
@@ -7,15 +9,21 @@ export const FREQUENCIES = ['weekly', 'monthly', 'quarterly', 'yearly'] as const
 export type Frequency = (typeof FREQUENCIES)[number]
 
 /**
- * A number as people type it in Italy or elsewhere: "3,5", "3.5", "1.234,5", "-2", "12%".
- * Null when it is not a number (empty included).
+ * A number as people type it in the workshop's language: "3,5", "3.5", "1.234,5", "-2", "12%";
+ * in Italian "1.234" is a thousand two hundred and thirty-four (dots group thousands), in
+ * English "1,234" is. A lone separator that does not group thousands is the decimal one, so
+ * "4,5" and "4.5" read as 4.5 in both. Null when it is not a number (empty included).
  */
-export function parseNumber(text: string): number | null {
+export function parseNumber(text: string, language: Language = 'it'): number | null {
   let s = text.trim().replace(/\s|%$/g, '')
   if (!s) return null
+  const thousands = language === 'it' ? '.' : ','
+  const grouped = new RegExp(`^[-+]?\\d{1,3}(\\${thousands}\\d{3})+$`)
   if (s.includes(',') && s.includes('.')) {
     // The last separator is the decimal one: 1.234,5 (Italian) or 1,234.5 (English).
     s = s.lastIndexOf(',') > s.lastIndexOf('.') ? s.replace(/\./g, '').replace(',', '.') : s.replace(/,/g, '')
+  } else if (grouped.test(s)) {
+    s = s.split(thousands).join('')
   } else if (s.includes(',')) {
     s = s.replace(',', '.')
   }
@@ -37,10 +45,10 @@ export type KpiProblem =
   | { problem: 'target-not-an-improvement'; direction: Direction }
   | { problem: 'no-action' }
 
-export function kpiProblems(kpi: KpiInput): KpiProblem[] {
+export function kpiProblems(kpi: KpiInput, language: Language = 'it'): KpiProblem[] {
   const problems: KpiProblem[] = []
-  const baseline = parseNumber(kpi.baseline)
-  const target = parseNumber(kpi.target)
+  const baseline = parseNumber(kpi.baseline, language)
+  const target = parseNumber(kpi.target, language)
   if (kpi.baseline.trim() && baseline === null) problems.push({ problem: 'baseline-not-a-number' })
   if (kpi.target.trim() && target === null) problems.push({ problem: 'target-not-a-number' })
   if (baseline !== null && target !== null) {

@@ -10,7 +10,6 @@ export type Table = { name: string; headers: string[]; rows: Cell[][] }
 
 const date = (iso: string | null): Cell => (iso ? { date: iso } : null)
 /** A number typed as text ("4,5") goes out as a number when it is one, as typed otherwise. */
-const numeric = (typed: string): Cell => (typed.trim() ? (parseNumber(typed) ?? typed) : null)
 
 /**
  * The tables every spreadsheet-like export is made of (XLSX sheets, CSV files), built from the
@@ -18,6 +17,8 @@ const numeric = (typed: string): Cell => (typed.trim() ? (parseNumber(typed) ?? 
  */
 export function exportTables(data: WorkshopExport) {
   const l = exportLabels(data.meta.language)
+  const numeric = (typed: string): Cell =>
+    typed.trim() ? (parseNumber(typed, data.meta.language) ?? typed) : null
   const h = l.headers
   const v = l.values as Record<string, string>
   const nameIn = (list: readonly { id: string; name: string }[], id: string | null) =>

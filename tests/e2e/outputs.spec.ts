@@ -160,7 +160,8 @@ test('import: a valid export opens as a new workshop, a broken one is refused an
     buffer: Buffer.from(JSON.stringify(tampered)),
   })
   await expect(page.getByRole('alert')).toHaveText(
-    'Non importato: the file is not consistent: pipeline[0].waveId: no wave sparita',
+    // In the workshop's language, not the server's English explanation.
+    "Non importato: il file non è un'esportazione di Tavolo completa e coerente, quindi non è stato importato nulla.",
   )
   await expect(page).toHaveURL(`${tavolo.baseURL}/`)
 

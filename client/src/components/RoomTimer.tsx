@@ -11,6 +11,7 @@ import type { StepId } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { useServerNow } from '../collab/server-clock.ts'
 import { ApiError } from '../lib/api.ts'
+import { useApiErrorText } from '../lib/api-error-text.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
 import { ClockIcon } from './icons.tsx'
 
@@ -39,6 +40,7 @@ function chime(): void {
  */
 export function RoomTimer({ step }: { step: StepId }) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const control = controlMap(session.control)
   const timer = useYValue(control, () => readTimer(session.control))
@@ -60,7 +62,7 @@ export function RoomTimer({ step }: { step: StepId }) {
     setError(null)
     facilitationApi
       .timer(session.workshopId, session.key, action)
-      .catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('home.offline')))
+      .catch((caught: unknown) => setError(errorText(caught)))
   }
   const start = (min: number) => send({ action: 'start', durationMs: Math.min(MAX_TIMER_MS, min * 60_000) })
   const custom = Number(minutes)

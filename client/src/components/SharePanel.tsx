@@ -2,7 +2,8 @@ import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
 import { useSession } from '../collab/hooks.ts'
-import { ApiError, type Keys, replaceKeys } from '../lib/api.ts'
+import { type Keys, replaceKeys } from '../lib/api.ts'
+import { useApiErrorText } from '../lib/api-error-text.ts'
 import { workshopLink } from '../lib/links.ts'
 import { useUi } from '../state/ui.ts'
 
@@ -17,6 +18,7 @@ type LinkKind = Role | 'survey'
 export function SharePanel() {
   const { t } = useTranslation()
   const session = useSession()
+  const errorText = useApiErrorText()
   const close = useUi((s) => s.setSharePanelOpen)
   const [keys, setKeys] = useState<Keys | null>(session.shareKeys)
   const [showOwn, setShowOwn] = useState(false)
@@ -33,7 +35,7 @@ export function SharePanel() {
       setKeys(next)
       setStatus(t('share.replaced'))
     } catch (error) {
-      setStatus(t('share.replaceFailed', { why: error instanceof ApiError ? error.message : String(error) }))
+      setStatus(t('share.replaceFailed', { why: errorText(error) }))
     }
   }
 

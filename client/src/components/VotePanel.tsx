@@ -10,6 +10,7 @@ import { controlMap, readVote } from '../../../shared/schema/control.ts'
 import type { StepId } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { ApiError } from '../lib/api.ts'
+import { useApiErrorText } from '../lib/api-error-text.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
 import { useOwnBallot } from '../lib/own-ballot.ts'
 import { BallotStatus } from './BallotStatus.tsx'
@@ -52,6 +53,7 @@ export function VoteBadge({ itemId }: { itemId: string }) {
  */
 export function VotePanel({ step }: { step: StepId }) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const vote = useVote()
   const facilitator = session.role === 'facilitator'
@@ -62,9 +64,7 @@ export function VotePanel({ step }: { step: StepId }) {
   if (!onThisStep && !canStart) return null
   const run = (action: Promise<unknown>) => {
     setError(null)
-    action.catch((caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : t('home.offline')),
-    )
+    action.catch((caught: unknown) => setError(errorText(caught)))
   }
   // No vote here yet: the facilitator's way to start one stays folded, off the projected board.
   if (!onThisStep) {
@@ -150,6 +150,7 @@ export function VotePanel({ step }: { step: StepId }) {
 /** The facilitator's form to start a dot vote on this step's cards. */
 function StartVote({ step }: { step: StepId }) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const targets = VOTE_TARGETS.filter((kind) => STEP_OF[kind] === step)
   const [target, setTarget] = useState<VoteTarget>(targets[0] ?? 'interventions')
@@ -160,9 +161,7 @@ function StartVote({ step }: { step: StepId }) {
   const input = 'w-16 rounded border border-slate-300 px-1 py-0.5'
   const run = (action: Promise<unknown>) => {
     setError(null)
-    action.catch((caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : t('home.offline')),
-    )
+    action.catch((caught: unknown) => setError(errorText(caught)))
   }
   return (
     <>

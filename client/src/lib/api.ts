@@ -18,16 +18,27 @@ export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
+    /** From Retry-After, when the server said how long to wait. */
+    readonly retryAfterSeconds: number | null = null,
   ) {
     super(message)
   }
 }
 
+/** The error of a failed answer, with the server's explanation and any Retry-After. */
+export async function apiErrorOf(response: Response, body?: unknown): Promise<ApiError> {
+  const parsed = body ?? (await response.json().catch(() => ({})))
+  const wait = Number(response.headers.get('retry-after'))
+  return new ApiError(
+    response.status,
+    (parsed as { error?: string }).error ?? response.statusText,
+    Number.isFinite(wait) && wait > 0 ? wait : null,
+  )
+}
+
 async function parse<T>(response: Response): Promise<T> {
-  const body = await response.json().catch(() => ({}))
-  if (!response.ok)
-    throw new ApiError(response.status, (body as { error?: string }).error ?? response.statusText)
-  return body as T
+  if (!response.ok) throw await apiErrorOf(response)
+  return (await response.json().catch(() => ({}))) as T
 }
 
 export async function createWorkshop(

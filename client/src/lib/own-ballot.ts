@@ -2,6 +2,7 @@ import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../collab/hooks.ts'
 import { ApiError } from './api.ts'
+import { useApiErrorText } from './api-error-text.ts'
 import { loadIdentity } from './local-memory.ts'
 import { BallotRefused } from './survey-api.ts'
 
@@ -20,6 +21,7 @@ type Api<B> = {
  */
 export function useOwnBallot<B>(roundId: string, empty: B, api: Api<B>) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const token = loadIdentity(session.workshopId)?.token ?? null
   const [ballot, setBallot] = useState<B>(empty)
@@ -59,7 +61,7 @@ export function useOwnBallot<B>(roundId: string, empty: B, api: Api<B>) {
     } catch (caught) {
       setState('editing')
       if (caught instanceof BallotRefused) setError(apiRef.current.describe(caught.problems))
-      else setError(caught instanceof ApiError ? caught.message : t('home.offline'))
+      else setError(errorText(caught))
     }
   }
   return { ballot, edit, submit, saving: state === 'saving', saved: state === 'saved', stored, error }

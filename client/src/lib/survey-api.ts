@@ -1,5 +1,5 @@
 import type { Ballot, BallotProblem, SurveyQuestion } from '../../../shared/domain/survey.ts'
-import { ApiError } from './api.ts'
+import { ApiError, apiErrorOf } from './api.ts'
 
 /** A refused ballot, with the server's list of what is wrong. */
 export class BallotRefused extends ApiError {
@@ -33,7 +33,7 @@ export async function workshopCall<T>(
   if (!response.ok) {
     const { error, problems } = body as { error?: string; problems?: BallotProblem[] }
     if (problems) throw new BallotRefused(response.status, error ?? '', problems)
-    throw new ApiError(response.status, error ?? response.statusText)
+    throw await apiErrorOf(response, body)
   }
   return body as T
 }

@@ -5,11 +5,13 @@ import type { WorkshopKind } from '../../../shared/steps.ts'
 import { navigate } from '../App.tsx'
 import { LanguageSwitch } from '../components/LanguageSwitch.tsx'
 import { ApiError, type CreatedWorkshop, createWorkshop, importWorkshop } from '../lib/api.ts'
+import { useApiErrorText } from '../lib/api-error-text.ts'
 import { workshopPath } from '../lib/links.ts'
 import { forgetWorkshop, knownWorkshops, rememberWorkshop } from '../lib/local-memory.ts'
 
 export function HomePage() {
   const { t, i18n } = useTranslation()
+  const errorText = useApiErrorText()
   const [title, setTitle] = useState('')
   const [organisation, setOrganisation] = useState('')
   const [language, setLanguage] = useState<Language>(i18n.language === 'en' ? 'en' : 'it')
@@ -41,7 +43,9 @@ export function HomePage() {
     } catch (caught) {
       if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setNeedsToken(true)
       setError(
-        caught instanceof ApiError ? t('home.createFailed', { reason: caught.message }) : t('home.offline'),
+        caught instanceof ApiError
+          ? t('home.createFailed', { reason: errorText(caught) })
+          : t('home.offline'),
       )
     } finally {
       setBusy(false)
@@ -57,13 +61,16 @@ export function HomePage() {
       try {
         parsed = JSON.parse(await file.text())
       } catch {
-        throw new ApiError(400, t('home.importNotJson'))
+        setError(t('home.importFailed', { reason: t('home.importNotJson') }))
+        return
       }
       open(await importWorkshop(parsed, createToken || undefined))
     } catch (caught) {
       if (caught instanceof ApiError && (caught.status === 401 || caught.status === 403)) setNeedsToken(true)
       setError(
-        caught instanceof ApiError ? t('home.importFailed', { reason: caught.message }) : t('home.offline'),
+        caught instanceof ApiError
+          ? t('home.importFailed', { reason: errorText(caught, 'import') })
+          : t('home.offline'),
       )
     } finally {
       setBusy(false)

@@ -64,8 +64,21 @@ describe('the pipeline', () => {
 describe('the KPI set', () => {
   it('reads numbers the way Italians and others type them', () => {
     expect(
-      ['3,5', '3.5', '1.234,5', '1,234.5', '-2', '12%', ' 7 ', '', 'abc', '1,2,3'].map(parseNumber),
+      ['3,5', '3.5', '1.234,5', '1,234.5', '-2', '12%', ' 7 ', '', 'abc', '1,2,3'].map((t) => parseNumber(t)),
     ).toEqual([3.5, 3.5, 1234.5, 1234.5, -2, 12, 7, null, null, null])
+  })
+
+  it('reads dots as thousands in Italian and commas as thousands in English', () => {
+    expect(['1.234', '12.500', '1.234.567', '1.5', '4,5', '1,234'].map((t) => parseNumber(t, 'it'))).toEqual([
+      1234, 12500, 1234567, 1.5, 4.5, 1.234,
+    ])
+    expect(['1,234', '12,500', '1.234', '4,5', '1.234,5'].map((t) => parseNumber(t, 'en'))).toEqual([
+      1234, 12500, 1.234, 4.5, 1234.5,
+    ])
+    // A target of 1.500 deliveries in Italian improves on a baseline of 900.
+    expect(
+      kpiProblems({ baseline: '900', target: '1.500', direction: 'higher', actionIds: ['a'] }, 'it'),
+    ).toEqual([])
   })
 
   it('flags text where a number belongs, a target that does not improve, a KPI with no action', () => {

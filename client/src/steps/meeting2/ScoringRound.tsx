@@ -6,6 +6,7 @@ import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
 import { WithheldNote } from '../../components/WithheldNote.tsx'
 import { ApiError } from '../../lib/api.ts'
+import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { useOwnBallot } from '../../lib/own-ballot.ts'
 import { scoringApi } from '../../lib/scoring-api.ts'
 import type { Meeting2Board } from './board.ts'
@@ -16,15 +17,14 @@ import type { Meeting2Board } from './board.ts'
  */
 export function ScoringRound({ board }: { board: Meeting2Board }) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const round = board.round
   const facilitator = session.role === 'facilitator'
   const [error, setError] = useState<string | null>(null)
   const run = (action: Promise<unknown>) => {
     setError(null)
-    action.catch((caught: unknown) =>
-      setError(caught instanceof ApiError ? caught.message : t('home.offline')),
-    )
+    action.catch((caught: unknown) => setError(errorText(caught)))
   }
   return (
     <section

@@ -8,9 +8,10 @@ import {
   quickWinsWithoutKpi,
 } from '../../../../shared/domain/kpis.ts'
 import { addKpi, type Kpi, linkKpiAction, setKpiField } from '../../../../shared/schema/kpis.ts'
+import { metaMap, readMeta } from '../../../../shared/schema/meta.ts'
 import { recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
-import { useSession } from '../../collab/hooks.ts'
+import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { useUi } from '../../state/ui.ts'
 import type { Meeting4Board } from './board.ts'
@@ -80,7 +81,9 @@ function KpiCard({ kpi, board }: { kpi: Kpi; board: Meeting4Board }) {
   const readOnly = session.readOnly
   const open = useUi((s) => s.openCards[kpi.id] === true)
   const toggleCard = useUi((s) => s.toggleCard)
-  const problems = kpiProblems(kpi)
+  // Numbers are read in the workshop's language ("1.234" is a thousand and more in Italian).
+  const language = useYValue(metaMap(doc), () => readMeta(doc).language)
+  const problems = kpiProblems(kpi, language)
   const name = kpi.name || t('meeting4.kpis.unnamed')
   const describeProblem = (p: KpiProblem) =>
     t(

@@ -1,6 +1,8 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { useSession } from '../../collab/hooks.ts'
+import { apiErrorOf } from '../../lib/api.ts'
+import { useApiErrorText } from '../../lib/api-error-text.ts'
 
 const IMPROVEMENT_FILES = ['workshop.xlsx', 'pipeline.csv', 'kpis.csv', 'report.md', 'workshop.json']
 
@@ -11,6 +13,7 @@ const IMPROVEMENT_FILES = ['workshop.xlsx', 'pipeline.csv', 'kpis.csv', 'report.
 export function ExportButtons({ files = IMPROVEMENT_FILES }: { files?: readonly string[] }) {
   const { t } = useTranslation()
   const session = useSession()
+  const errorText = useApiErrorText()
   const [error, setError] = useState<string | null>(null)
   const download = async (file: string) => {
     setError(null)
@@ -21,8 +24,7 @@ export function ExportButtons({ files = IMPROVEMENT_FILES }: { files?: readonly 
           headers: { authorization: `Bearer ${session.key}` },
         },
       )
-      if (!response.ok)
-        throw new Error(((await response.json().catch(() => ({}))) as { error?: string }).error)
+      if (!response.ok) throw await apiErrorOf(response)
       const name = /filename\*=UTF-8''([^;]+)/.exec(response.headers.get('content-disposition') ?? '')?.[1]
       const link = document.createElement('a')
       link.href = URL.createObjectURL(await response.blob())
@@ -34,7 +36,7 @@ export function ExportButtons({ files = IMPROVEMENT_FILES }: { files?: readonly 
     } catch (caught) {
       setError(
         t('outputs.exports.failed', {
-          reason: caught instanceof Error && caught.message ? caught.message : t('home.offline'),
+          reason: errorText(caught),
         }),
       )
     }

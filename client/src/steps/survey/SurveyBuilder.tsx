@@ -4,11 +4,13 @@ import { readInterventions } from '../../../../shared/schema/interventions.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { ApiError } from '../../lib/api.ts'
+import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { surveyApi } from '../../lib/survey-api.ts'
 
 /** The facilitator builds the survey from meeting 1's macro interventions and opens it. */
 export function SurveyBuilder({ onCreated }: { onCreated: () => void }) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const doc = session.content
   const interventions = useYValue(recordsOf(doc, 'interventions'), () =>
@@ -39,7 +41,7 @@ export function SurveyBuilder({ onCreated }: { onCreated: () => void }) {
       })
       onCreated()
     } catch (caught) {
-      setError(caught instanceof ApiError ? caught.message : t('home.offline'))
+      setError(errorText(caught))
     }
   }
 

@@ -7,6 +7,7 @@ import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
 import { WithheldNote } from '../../components/WithheldNote.tsx'
 import { ApiError } from '../../lib/api.ts'
+import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { useOwnBallot } from '../../lib/own-ballot.ts'
 import { workshopCall } from '../../lib/survey-api.ts'
 
@@ -33,6 +34,7 @@ export function RatingPanel({
   results: (rating: PublishedRating) => ReactNode
 }) {
   const { t } = useTranslation()
+  const errorText = useApiErrorText()
   const session = useSession()
   const rating = useRating(purpose)
   const [error, setError] = useState<string | null>(null)
@@ -42,7 +44,7 @@ export function RatingPanel({
     workshopCall(session.workshopId, path, session.key, {
       method: 'POST',
       body: path.endsWith('/ratings') ? JSON.stringify({ purpose }) : null,
-    }).catch((caught: unknown) => setError(caught instanceof ApiError ? caught.message : t('home.offline')))
+    }).catch((caught: unknown) => setError(errorText(caught)))
   }
   return (
     <section
