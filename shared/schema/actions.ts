@@ -151,8 +151,7 @@ export function removeAction(doc: Y.Doc, id: string): void {
         if (links instanceof Y.Map && links.has(id)) links.delete(id)
       }
     }
-    for (const metric of readMetrics(doc))
-      if (metric.actionId === id) recordsOf(doc, 'metrics').delete(metric.id)
+    for (const metric of readMetrics(doc)) if (metric.actionId === id) removeMetric(doc, metric.id)
     for (const action of readActions(doc)) {
       const deps = getRecord(doc, 'actions', action.id)?.get('dependsOn')
       if (deps instanceof Y.Map && deps.has(id)) deps.delete(id)
@@ -176,6 +175,16 @@ export function readMetrics(doc: Y.Doc): Metric[] {
 
 export function addMetric(doc: Y.Doc, actionId: string, name: string): string {
   return addRecord(doc, 'metrics', { texts: { name }, values: { actionId, chosen: false } })
+}
+
+/** Removes a candidate metric; a KPI made from it keeps its name but no longer points to it. */
+export function removeMetric(doc: Y.Doc, id: string): void {
+  localAction(doc, () => {
+    recordsOf(doc, 'metrics').delete(id)
+    for (const [, kpi] of recordsOf(doc, 'kpis')) {
+      if (kpi instanceof Y.Map && kpi.get('metricId') === id) kpi.set('metricId', null)
+    }
+  })
 }
 
 export function setMetricChosen(doc: Y.Doc, id: string, chosen: boolean): void {

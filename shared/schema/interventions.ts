@@ -88,3 +88,26 @@ export function linkPain(doc: Y.Doc, interventionId: string, painId: string, lin
     else links.delete(painId)
   })
 }
+
+/**
+ * Removes a macro intervention and what hangs on it, in one undo step: its sub-actions and RACI
+ * rows go, its action cards stay without an area. (The confirmed priorities are the
+ * facilitator's, in the control document: a removed one simply no longer shows.)
+ */
+export function removeIntervention(doc: Y.Doc, id: string): void {
+  localAction(doc, () => {
+    recordsOf(doc, 'interventions').delete(id)
+    const rows = [id]
+    for (const [subId, sub] of recordsOf(doc, 'subActions')) {
+      if (sub instanceof Y.Map && sub.get('areaId') === id) {
+        rows.push(subId)
+        recordsOf(doc, 'subActions').delete(subId)
+      }
+    }
+    const raci = doc.getMap<unknown>('raci')
+    for (const key of [...raci.keys()]) if (rows.includes(key.split('/')[0]!)) raci.delete(key)
+    for (const [, action] of recordsOf(doc, 'actions')) {
+      if (action instanceof Y.Map && action.get('areaId') === id) action.set('areaId', null)
+    }
+  })
+}

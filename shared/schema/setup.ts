@@ -1,4 +1,4 @@
-import type * as Y from 'yjs'
+import * as Y from 'yjs'
 import { localAction } from './origin.ts'
 import { addRecord, getRecord, readRecords, readString, readText, recordsOf } from './records.ts'
 
@@ -38,12 +38,30 @@ export function setParticipantUnit(doc: Y.Doc, participantId: string, unitId: st
   localAction(doc, () => getRecord(doc, 'participants', participantId)?.set('unitId', unitId))
 }
 
-/** Removes a unit and clears it from the participants who belonged to it, in one undo step. */
+/**
+ * Removes a unit and everything that points to it, in one undo step: participants, action cards
+ * and pipeline entries lose their unit, its RACI column goes.
+ */
 export function removeUnit(doc: Y.Doc, unitId: string): void {
   localAction(doc, () => {
     recordsOf(doc, 'units').delete(unitId)
-    for (const participant of readParticipants(doc)) {
-      if (participant.unitId === unitId) getRecord(doc, 'participants', participant.id)?.set('unitId', null)
+    for (const collection of ['participants', 'actions', 'pipeline']) {
+      for (const [, record] of recordsOf(doc, collection)) {
+        if (record instanceof Y.Map && record.get('unitId') === unitId) record.set('unitId', null)
+      }
+    }
+    const raci = doc.getMap<unknown>('raci')
+    for (const key of [...raci.keys()]) if (key.endsWith(`/${unitId}`)) raci.delete(key)
+  })
+}
+
+/** Removes a target segment and unmarks it on every pain, in one undo step. */
+export function removeSegment(doc: Y.Doc, segmentId: string): void {
+  localAction(doc, () => {
+    recordsOf(doc, 'segments').delete(segmentId)
+    for (const [, pain] of recordsOf(doc, 'pains')) {
+      const hit = pain instanceof Y.Map ? pain.get('segments') : undefined
+      if (hit instanceof Y.Map && hit.has(segmentId)) hit.delete(segmentId)
     }
   })
 }

@@ -13,6 +13,7 @@ import type { Language } from '../i18n-language.ts'
 import type { WorkshopKind } from '../steps.ts'
 import { readActions, readActionThresholds, readMetrics } from './actions.ts'
 import { controlMap, readPriorities, readScoringRound, readSurvey } from './control.ts'
+import { withWholeReferences } from './export-references.ts'
 import { readGoldenRules } from './golden-rules.ts'
 import { readInterventionGroups, readInterventions } from './interventions.ts'
 import { readPains, readTouchpoints } from './journey.ts'
@@ -121,7 +122,7 @@ export function exportWorkshop(content: Y.Doc, control: Y.Doc): WorkshopExport {
   const positions = readMatrixPositions(content)
   const named = (list: 'stages' | 'units' | 'segments') =>
     readNamedList(content, list).map(({ id, name }) => ({ id, name }))
-  return {
+  return withWholeReferences({
     format: EXPORT_FORMAT,
     version: EXPORT_VERSION,
     meta: {
@@ -173,7 +174,7 @@ export function exportWorkshop(content: Y.Doc, control: Y.Doc): WorkshopExport {
     goldenRules: readGoldenRules(content).map(({ index: _, ...r }) => r),
     survey: readSurvey(control),
     scoringRound: readScoringRound(control),
-  }
+  })
 }
 
 /** Writes records with their own ids, one after the other, in the order given. */

@@ -12,6 +12,7 @@ import {
   moveIntervention,
   readInterventionGroups,
   readInterventions,
+  removeIntervention,
   removeInterventionGroup,
 } from '../../../../shared/schema/interventions.ts'
 import { readPains } from '../../../../shared/schema/journey.ts'
@@ -275,7 +276,7 @@ function InterventionCard({ card, groups }: { card: Intervention; groups: Interv
             </label>
             <button
               type="button"
-              onClick={() => removeRecord(doc, 'interventions', card.id)}
+              onClick={() => removeIntervention(doc, card.id)}
               className="ml-auto text-red-800 underline"
               aria-label={t('setup.remove', { name: title })}
             >

@@ -6,6 +6,7 @@ import {
   addMetric,
   duplicateAction,
   removeAction,
+  removeMetric,
   setActionField,
   setActionScores,
   setDependency,
@@ -301,7 +302,7 @@ function Metrics({ action, board, readOnly }: { action: Action; board: Meeting3B
             {!readOnly && (
               <button
                 type="button"
-                onClick={() => removeRecord(doc, 'metrics', metric.id)}
+                onClick={() => removeMetric(doc, metric.id)}
                 aria-label={t('meeting3.card.removeMetric', { name: metric.name })}
                 className="rounded px-1 text-red-800"
               >

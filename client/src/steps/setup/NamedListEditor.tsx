@@ -6,6 +6,7 @@ import {
   addNamed,
   type NamedItem,
   readNamedList,
+  removeSegment,
   removeUnit,
   type SetupList,
 } from '../../../../shared/schema/setup.ts'
@@ -32,6 +33,7 @@ export function NamedListEditor({ list, extra }: Props) {
 
   const remove = (id: string, name: string) => {
     if (list === 'units') return removeUnit(doc, id)
+    if (list === 'segments') return removeSegment(doc, id)
     if (list !== 'stages') return removeRecord(doc, list, id)
     const cards = cardsOnStage(doc, id)
     if (cards === 0 || window.confirm(t('setup.stages.confirmRemove', { name, count: cards })))
