@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { PERSONA_TEXTS } from '../../shared/schema/vision.ts'
 import {
   EXPORT_FORMAT,
   EXPORT_VERSION,
@@ -13,7 +14,7 @@ import { HttpError } from '../http/common.ts'
  * refused with the first problems named, and nothing is created.
  */
 const id = z.string().min(1).max(100)
-const text = z.string().max(20_000)
+const text = z.string().max(100_000)
 const many = <T extends z.ZodTypeAny>(item: T) => z.array(item).max(5000)
 const score = z.number().int().min(1).max(5).nullable()
 const named = z.object({ id, name: text })
@@ -24,8 +25,15 @@ export const WorkshopExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
   version: z.literal(EXPORT_VERSION),
   meta: z.object({
-    title: z.string().trim().min(1).max(200),
-    organisation: z.string().max(200),
+    // What the board allows: a title cleared or longer than creation takes still imports.
+    title: z
+      .string()
+      .max(20_000)
+      .transform((title) => title.trim().slice(0, 200) || 'Workshop'),
+    organisation: z
+      .string()
+      .max(20_000)
+      .transform((organisation) => organisation.slice(0, 200)),
     focus: text,
     language: z.enum(['it', 'en']),
     kind: z.enum(['improvement', 'vision']).default('improvement'),
@@ -133,6 +141,29 @@ export const WorkshopExportSchema = z.object({
   goldenRules: many(z.object({ id, text, approved: z.boolean(), actionIds: many(id) })),
   survey: Published,
   scoringRound: Published,
+  vision: z
+    .object({
+      factors: many(z.object({ id, name: text, meaning: text, custom: z.boolean() })),
+      chosenFactors: many(id),
+      cultureStatements: many(z.object({ id, area: z.string().max(200), text })),
+      personas: many(
+        z.object({
+          id,
+          age: z.number().int().min(0).max(150).nullable(),
+          colour: z.string().regex(/^#[0-9a-fA-F]{6}$/),
+          texts: z.object(
+            Object.fromEntries(PERSONA_TEXTS.map((field) => [field, text])) as Record<
+              (typeof PERSONA_TEXTS)[number],
+              typeof text
+            >,
+          ),
+          sliders: z.record(z.string().max(40), z.number().min(0).max(100)),
+        }),
+      ),
+      moments: many(z.object({ id, personaId: id, stageId: id, excellent: text, factorId: id.nullable() })),
+      ratings: z.object({ culture: Published, factors: Published }),
+    })
+    .optional(),
 })
 
 /** Validates an uploaded export; throws a 400 naming what is wrong. */

@@ -54,8 +54,16 @@ export function withWholeReferences(data: WorkshopExport): WorkshopExport {
       waveId: waves.has(e.waveId) ? e.waveId : firstWave!,
       unitId: orNull(units, e.unitId),
     }))
+  const vision = data.vision && {
+    ...data.vision,
+    chosenFactors: data.vision.chosenFactors.filter((id) => data.vision!.factors.some((f) => f.id === id)),
+    moments: data.vision.moments
+      .filter((m) => stages.has(m.stageId) && data.vision!.personas.some((p) => p.id === m.personaId))
+      .map((m) => ({ ...m, factorId: orNull(ids(data.vision!.factors), m.factorId) })),
+  }
   return {
     ...data,
+    ...(vision && { vision }),
     participants: data.participants.map((p) => ({ ...p, unitId: orNull(units, p.unitId) })),
     touchpoints: data.touchpoints.filter((t) => stages.has(t.stageId)),
     pains,

@@ -153,6 +153,11 @@ export function removeStage(doc: Y.Doc, stageId: string): void {
       if (touchpoint.stageId === stageId) recordsOf(doc, 'touchpoints').delete(touchpoint.id)
     }
     recordsOf(doc, 'stageData').delete(stageId)
+    // A vision workshop's moments of truth sit on stages too.
+    for (const [momentId, moment] of recordsOf(doc, 'moments')) {
+      if (moment instanceof Y.Map && moment.get('stageId') === stageId)
+        recordsOf(doc, 'moments').delete(momentId)
+    }
     recordsOf(doc, 'stages').delete(stageId)
   })
 }

@@ -172,3 +172,12 @@ export function removePersona(doc: Y.Doc, id: string): void {
       if (moment.personaId === id) recordsOf(doc, 'moments').delete(moment.id)
   })
 }
+
+/** Removing a factor leaves the moments that expressed it without a factor, in one undo step. */
+export function removeFactor(doc: Y.Doc, id: string): void {
+  localAction(doc, () => {
+    recordsOf(doc, 'factors').delete(id)
+    for (const moment of readMoments(doc))
+      if (moment.factorId === id) getRecord(doc, 'moments', moment.id)?.set('factorId', null)
+  })
+}

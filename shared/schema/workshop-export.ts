@@ -7,12 +7,13 @@ import type { NpsCounts } from '../domain/nps.ts'
 import type { PainKind } from '../domain/perimeter.ts'
 import type { PipelineStatus } from '../domain/pipeline.ts'
 import type { RaciCells } from '../domain/raci.ts'
+import type { PublishedRating } from '../domain/rating-round.ts'
 import type { PublishedScoringRound } from '../domain/scoring-round.ts'
 import type { PublishedSurvey } from '../domain/survey.ts'
 import type { Language } from '../i18n-language.ts'
 import type { WorkshopKind } from '../steps.ts'
 import { readActions, readActionThresholds, readMetrics } from './actions.ts'
-import { controlMap, readPriorities, readScoringRound, readSurvey } from './control.ts'
+import { controlMap, readPriorities, readRating, readScoringRound, readSurvey } from './control.ts'
 import { withWholeReferences } from './export-references.ts'
 import { readGoldenRules } from './golden-rules.ts'
 import { readInterventionGroups, readInterventions } from './interventions.ts'
@@ -25,6 +26,14 @@ import { readPipeline, readWaves } from './pipeline.ts'
 import { raciMap, readRaciCells, readSubActions } from './raci.ts'
 import { getRecord, recordsOf } from './records.ts'
 import { readNamedList, readParticipants } from './setup.ts'
+import {
+  type PERSONA_TEXTS,
+  readChosenFactors,
+  readCultureStatements,
+  readFactors,
+  readMoments,
+  readPersonas,
+} from './vision.ts'
 
 export const EXPORT_FORMAT = 'tavolo-workshop'
 export const EXPORT_VERSION = 1
@@ -110,6 +119,67 @@ export type WorkshopExport = {
   /** The quick survey and the scoring round as published (aggregates only, never ballots). */
   survey: PublishedSurvey | null
   scoringRound: PublishedScoringRound | null
+  /** The CX vision workshop's boards (only in a vision workshop's export). */
+  vision?: VisionBoards
+}
+
+export type VisionBoards = {
+  factors: { id: string; name: string; meaning: string; custom: boolean }[]
+  chosenFactors: string[]
+  cultureStatements: { id: string; area: string; text: string }[]
+  personas: {
+    id: string
+    age: number | null
+    colour: string
+    texts: Record<(typeof PERSONA_TEXTS)[number], string>
+    sliders: Record<string, number>
+  }[]
+  moments: { id: string; personaId: string; stageId: string; excellent: string; factorId: string | null }[]
+  /** The culture and factor ratings as published (aggregates only). */
+  ratings: { culture: PublishedRating | null; factors: PublishedRating | null }
+}
+
+function exportVisionBoards(content: Y.Doc, control: Y.Doc): VisionBoards {
+  return {
+    factors: readFactors(content).map(({ index: _, ...f }) => f),
+    chosenFactors: readChosenFactors(control),
+    cultureStatements: readCultureStatements(content).map(({ index: _, ...c }) => c),
+    personas: readPersonas(content).map(({ id, age, colour, texts, sliders }) => ({
+      id,
+      age,
+      colour,
+      texts,
+      sliders,
+    })),
+    moments: readMoments(content).map(({ index: _, ...m }) => m),
+    ratings: { culture: readRating(control, 'culture'), factors: readRating(control, 'factors') },
+  }
+}
+
+function importVisionBoards(content: Y.Doc, control: Y.Doc, vision: VisionBoards): void {
+  const putFactor = writer(content, 'factors')
+  for (const f of vision.factors)
+    putFactor(f.id, { texts: { name: f.name, meaning: f.meaning }, values: { custom: f.custom } })
+  const putStatement = writer(content, 'cultureStatements')
+  for (const c of vision.cultureStatements)
+    putStatement(c.id, { texts: { text: c.text }, values: { area: c.area } })
+  const putPersona = writer(content, 'personas')
+  for (const p of vision.personas) {
+    const sliders = new Y.Map<number>()
+    for (const [slider, value] of Object.entries(p.sliders)) sliders.set(slider, value)
+    putPersona(p.id, { texts: { ...p.texts }, values: { age: p.age, colour: p.colour, sliders } })
+  }
+  const putMoment = writer(content, 'moments')
+  for (const m of vision.moments) {
+    putMoment(m.id, {
+      texts: { excellent: m.excellent },
+      values: { personaId: m.personaId, stageId: m.stageId, factorId: m.factorId },
+    })
+  }
+  const map = controlMap(control)
+  if (vision.chosenFactors.length > 0) map.set('chosenFactors', [...vision.chosenFactors])
+  if (vision.ratings.culture) map.set('rating:culture', { ...vision.ratings.culture, status: 'closed' })
+  if (vision.ratings.factors) map.set('rating:factors', { ...vision.ratings.factors, status: 'closed' })
 }
 
 const text = (record: Y.Map<unknown> | undefined, field: string) => {
@@ -174,6 +244,7 @@ export function exportWorkshop(content: Y.Doc, control: Y.Doc): WorkshopExport {
     goldenRules: readGoldenRules(content).map(({ index: _, ...r }) => r),
     survey: readSurvey(control),
     scoringRound: readScoringRound(control),
+    ...(meta.kind === 'vision' && { vision: exportVisionBoards(content, control) }),
   })
 }
 
@@ -312,6 +383,10 @@ export function importWorkshop(content: Y.Doc, control: Y.Doc, data: WorkshopExp
     if (data.survey) map.set('survey', { ...data.survey, status: 'closed' })
     if (data.scoringRound) map.set('scoring', data.scoringRound)
   })
+  if (data.vision) {
+    const vision = data.vision
+    content.transact(() => control.transact(() => importVisionBoards(content, control, vision)))
+  }
 }
 
 /**
@@ -394,5 +469,20 @@ export function exportProblems(data: WorkshopExport): string[] {
   data.goldenRules.forEach((r, i) => {
     for (const a of r.actionIds) check(`goldenRules[${i}].actionIds`, a, actions, 'action')
   })
+  if (data.vision) {
+    const v = data.vision
+    for (const item of [...v.factors, ...v.cultureStatements, ...v.personas, ...v.moments]) {
+      if (seen.has(item.id)) problems.push(`id ${item.id} is used twice`)
+      seen.add(item.id)
+    }
+    const factors = ids(v.factors)
+    const personas = ids(v.personas)
+    for (const [i, f] of v.chosenFactors.entries()) check(`vision.chosenFactors[${i}]`, f, factors, 'factor')
+    v.moments.forEach((m, i) => {
+      check(`vision.moments[${i}].personaId`, m.personaId, personas, 'persona')
+      check(`vision.moments[${i}].stageId`, m.stageId, stages, 'stage')
+      check(`vision.moments[${i}].factorId`, m.factorId, factors, 'factor')
+    })
+  }
   return problems
 }

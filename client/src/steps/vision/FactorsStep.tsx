@@ -5,6 +5,7 @@ import {
   addFactor,
   readChosenFactors,
   readFactors,
+  removeFactor,
   setChosenFactors,
 } from '../../../../shared/schema/vision.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
@@ -89,7 +90,7 @@ export function FactorsStep() {
                   {factor.custom && !readOnly && (
                     <button
                       type="button"
-                      onClick={() => removeRecord(doc, 'factors', factor.id)}
+                      onClick={() => removeFactor(doc, factor.id)}
                       aria-label={t('vision.factors.remove', { name: factor.name })}
                       className="rounded px-1 text-red-800"
                     >
