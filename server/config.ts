@@ -27,6 +27,7 @@ const ConfigSchema = z.object({
   CREATE_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
   IMPORT_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(20),
   JOIN_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
+  MAX_PARTICIPANTS: z.coerce.number().int().min(1).max(10_000).default(100),
   MIN_ANONYMOUS_ANSWERS: z.coerce.number().int().min(1).max(100).default(DEFAULT_MINIMUM_ANSWERS),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
@@ -52,6 +53,7 @@ export type Config = Readonly<{
   joinLimitPerHour: number
   trustProxy: boolean
   minAnonymousAnswers: number
+  maxParticipants: number
 }>
 
 export class ConfigError extends Error {}
@@ -88,5 +90,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     joinLimitPerHour: c.JOIN_LIMIT_PER_HOUR,
     trustProxy: c.TRUST_PROXY,
     minAnonymousAnswers: c.MIN_ANONYMOUS_ANSWERS,
+    maxParticipants: c.MAX_PARTICIPANTS,
   }
 }

@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import {
+  decodePathPart,
   enforceLimit,
   type HttpContext,
   HttpError,
@@ -18,7 +19,11 @@ export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token'
 const RegisterBody = z.object({
   name: z.string().trim().min(1, 'a name is required').max(100),
   unitId: z.string().max(100).nullable().optional(),
+  /** A random id the browser keeps: the facilitator is shown registrations from one browser. */
+  browserId: z.string().min(8).max(100).optional(),
 })
+
+const MergeBody = z.object({ into: z.string().min(1).max(100) })
 
 /**
  * People who join with the participant key. Registering returns a personal token: "one ballot
@@ -38,14 +43,20 @@ export async function participantsRoute(
     const participant = participantOf(ctx, req, workshopId)
     return sendJson(res, 200, { id: participant.id, name: participant.name, unitId: participant.unitId })
   }
-  if (rest !== '') throw new HttpError(404, 'no such API endpoint')
   const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+  if (rest !== '') return manageRegistration(ctx, req, res, workshopId, rest, auth.role, onRegistered)
   if (method === 'POST') {
     if (auth.role !== 'participant')
       throw new HttpError(403, 'only the participant key registers participants')
     enforceLimit(ctx, req, ctx.limits.join, 'registrations')
     const body = parseBody(RegisterBody, await readJsonBody(req))
+    const registered = ctx.store.listParticipants(workshopId).length
+    if (registered >= ctx.config.maxParticipants)
+      throw new HttpError(
+        409,
+        `this workshop has its ${ctx.config.maxParticipants} registrations: the facilitator can remove or merge some`,
+      )
     const token = newKey()
     const participant = {
       id: randomUUID(),
@@ -54,6 +65,7 @@ export async function participantsRoute(
       unitId: body.unitId ?? null,
       tokenHash: hashKey(token),
       createdAt: Date.now(),
+      browserHash: body.browserId ? hashKey(`${workshopId}:${body.browserId}`) : null,
     }
     ctx.store.addParticipant(participant)
     ctx.log.info({ workshop: workshopId, participant: participant.id }, 'participant registered')
@@ -63,15 +75,63 @@ export async function participantsRoute(
   if (method === 'GET') {
     if (auth.role !== 'facilitator')
       throw new HttpError(403, 'only the facilitator sees the list of participants')
-    const people = ctx.store.listParticipants(workshopId).map(({ id, name, unitId, createdAt }) => ({
+    const all = ctx.store.listParticipants(workshopId)
+    const people = all.map(({ id, name, unitId, createdAt, browserHash }) => ({
       id,
       name,
       unitId,
       joinedAt: createdAt,
+      // Other registrations made from this same browser: likely one person twice.
+      sameBrowserAs: browserHash
+        ? all.filter((other) => other.id !== id && other.browserHash === browserHash).map((other) => other.id)
+        : [],
     }))
     return sendJson(res, 200, { participants: people })
   }
   throw new HttpError(405, 'use POST to register, GET to list')
+}
+
+/**
+ * The facilitator tidies the registrations: `DELETE .../participants/<pid>` removes one (its
+ * token stops working, its ballots go), `POST .../participants/<pid>/merge { into }` folds a
+ * duplicate into another (one ballot per round is kept, the later; both tokens now speak for
+ * the one kept). Open rounds are republished, so their counts follow.
+ */
+async function manageRegistration(
+  ctx: HttpContext,
+  req: IncomingMessage,
+  res: ServerResponse,
+  workshopId: string,
+  rest: string,
+  role: string,
+  onChanged: (workshopId: string) => void,
+): Promise<void> {
+  const [, participantId, action] = rest.split('/').map((part) => (part ? decodePathPart(part) : part))
+  if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator manages registrations')
+  const people = ctx.store.listParticipants(workshopId)
+  if (!people.some((p) => p.id === participantId))
+    throw new HttpError(404, 'no such participant in this workshop')
+  const method = req.method ?? 'GET'
+  if (action === undefined && method === 'DELETE') {
+    ctx.store.removeParticipant(workshopId, participantId!)
+    ctx.log.info({ workshop: workshopId, participant: participantId }, 'participant removed')
+    onChanged(workshopId)
+    return sendJson(res, 200, { removed: participantId })
+  }
+  if (action === 'merge' && method === 'POST') {
+    const { into } = parseBody(MergeBody, await readJsonBody(req))
+    if (into === participantId)
+      throw new HttpError(400, 'into: a participant cannot be merged into themselves')
+    if (!people.some((p) => p.id === into))
+      throw new HttpError(404, 'into: no such participant in this workshop')
+    ctx.store.mergeParticipant(workshopId, participantId!, into)
+    ctx.log.info({ workshop: workshopId, participant: participantId, into }, 'participants merged')
+    onChanged(workshopId)
+    return sendJson(res, 200, { merged: participantId, into })
+  }
+  if (action === undefined || action === 'merge')
+    throw new HttpError(405, 'use DELETE to remove a participant, POST .../merge to merge one')
+  throw new HttpError(404, 'no such API endpoint')
 }
 
 /** The registered participant a request speaks for, from its personal token. */

@@ -109,7 +109,7 @@ export function createHttpHandler(ctx: HttpContext) {
     const timerMatch = /^\/api\/workshops\/([^/]+)\/timer$/.exec(url.pathname)
     if (timerMatch) return timerRoute(ctx, req, res, url, decodePathPart(timerMatch[1]!))
     if (url.pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() })
-    const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants(\/me)?$/.exec(url.pathname)
+    const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants((?:\/[^/]+){0,2})$/.exec(url.pathname)
     if (participantsMatch) {
       return participantsRoute(
         ctx,

@@ -56,6 +56,11 @@ CREATE TABLE IF NOT EXISTS ballots (
   PRIMARY KEY (survey_id, participant_id)
 );
 CREATE INDEX IF NOT EXISTS participants_workshop ON participants (workshop_id, created_at);
+CREATE TABLE IF NOT EXISTS participant_tokens (
+  token_hash TEXT PRIMARY KEY,
+  participant_id TEXT NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
+  workshop_id TEXT NOT NULL
+);
 CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
 `
 
@@ -81,6 +86,7 @@ export function openSqliteStore(dataDir: string): Store {
   db.pragma('synchronous = NORMAL')
   db.exec(SCHEMA)
   addColumnIfMissing(db, 'surveys', 'kind', "TEXT NOT NULL DEFAULT 'survey'")
+  addColumnIfMissing(db, 'participants', 'browser_hash', 'TEXT')
 
   const insertWorkshop = db.prepare(
     `INSERT INTO workshops (id, title, organisation, language, created_at,
@@ -111,6 +117,7 @@ export function openSqliteStore(dataDir: string): Store {
     unit_id: string | null
     token_hash: string
     created_at: number
+    browser_hash: string | null
   }
   const toParticipant = (row: ParticipantRow) => ({
     id: row.id,
@@ -119,14 +126,66 @@ export function openSqliteStore(dataDir: string): Store {
     unitId: row.unit_id,
     tokenHash: row.token_hash,
     createdAt: row.created_at,
+    browserHash: row.browser_hash,
   })
   const insertParticipant = db.prepare(
-    `INSERT INTO participants (id, workshop_id, name, unit_id, token_hash, created_at)
-     VALUES (@id, @workshopId, @name, @unitId, @tokenHash, @createdAt)`,
+    `INSERT INTO participants (id, workshop_id, name, unit_id, token_hash, created_at, browser_hash)
+     VALUES (@id, @workshopId, @name, @unitId, @tokenHash, @createdAt, @browserHash)`,
   )
-  const selectParticipant = db.prepare<[string, string], ParticipantRow>(
-    'SELECT * FROM participants WHERE workshop_id = ? AND token_hash = ?',
+  const selectParticipant = db.prepare<[string, string, string, string], ParticipantRow>(
+    `SELECT * FROM participants WHERE workshop_id = ? AND token_hash = ?
+     UNION ALL
+     SELECT p.* FROM participant_tokens t JOIN participants p ON p.id = t.participant_id
+     WHERE t.workshop_id = ? AND t.token_hash = ?
+     LIMIT 1`,
   )
+  const deleteParticipantBallots = db.prepare<[string]>('DELETE FROM ballots WHERE participant_id = ?')
+  const deleteParticipantTokens = db.prepare<[string]>(
+    'DELETE FROM participant_tokens WHERE participant_id = ?',
+  )
+  const deleteParticipant = db.prepare<[string, string]>(
+    'DELETE FROM participants WHERE workshop_id = ? AND id = ?',
+  )
+  const selectParticipantBallots = db.prepare<[string], { survey_id: string; updated_at: number }>(
+    'SELECT survey_id, updated_at FROM ballots WHERE participant_id = ?',
+  )
+  const moveBallot = db.prepare<[string, string, string]>(
+    'UPDATE ballots SET participant_id = ? WHERE participant_id = ? AND survey_id = ?',
+  )
+  const deleteBallot = db.prepare<[string, string]>(
+    'DELETE FROM ballots WHERE participant_id = ? AND survey_id = ?',
+  )
+  const moveTokens = db.prepare<[string, string]>(
+    'UPDATE participant_tokens SET participant_id = ? WHERE participant_id = ?',
+  )
+  const insertToken = db.prepare<[string, string, string]>(
+    'INSERT OR REPLACE INTO participant_tokens (token_hash, participant_id, workshop_id) VALUES (?, ?, ?)',
+  )
+  const removeOne = db.transaction((workshopId: string, participantId: string) => {
+    deleteParticipantBallots.run(participantId)
+    deleteParticipantTokens.run(participantId)
+    deleteParticipant.run(workshopId, participantId)
+  })
+  const mergeOne = db.transaction((workshopId: string, from: string, into: string) => {
+    const fromRow = db
+      .prepare<[string, string], ParticipantRow>(
+        'SELECT * FROM participants WHERE workshop_id = ? AND id = ?',
+      )
+      .get(workshopId, from)
+    if (!fromRow) return
+    const kept = new Map(selectParticipantBallots.all(into).map((b) => [b.survey_id, b.updated_at]))
+    for (const ballot of selectParticipantBallots.all(from)) {
+      const theirs = kept.get(ballot.survey_id)
+      if (theirs === undefined) moveBallot.run(into, from, ballot.survey_id)
+      else if (ballot.updated_at > theirs) {
+        deleteBallot.run(into, ballot.survey_id)
+        moveBallot.run(into, from, ballot.survey_id)
+      } else deleteBallot.run(from, ballot.survey_id)
+    }
+    moveTokens.run(into, from)
+    deleteParticipant.run(workshopId, from)
+    insertToken.run(fromRow.token_hash, into, workshopId)
+  })
   const selectParticipants = db.prepare<[string], ParticipantRow>(
     'SELECT * FROM participants WHERE workshop_id = ? ORDER BY created_at, id',
   )
@@ -241,10 +300,12 @@ export function openSqliteStore(dataDir: string): Store {
     compact: (room, snapshot) => writing(() => compactRoom(room, snapshot)),
     addParticipant: (participant) => writing(() => insertParticipant.run(participant)),
     findParticipant(workshopId, tokenHash) {
-      const row = selectParticipant.get(workshopId, tokenHash)
+      const row = selectParticipant.get(workshopId, tokenHash, workshopId, tokenHash)
       return row && toParticipant(row)
     },
     listParticipants: (workshopId) => selectParticipants.all(workshopId).map(toParticipant),
+    removeParticipant: (workshopId, participantId) => writing(() => removeOne(workshopId, participantId)),
+    mergeParticipant: (workshopId, from, into) => writing(() => mergeOne(workshopId, from, into)),
     createSurvey: (survey) => writing(() => insertSurvey.run(survey)),
     getSurvey(workshopId, surveyId) {
       const row = selectSurvey.get(workshopId, surveyId)

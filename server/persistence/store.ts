@@ -20,6 +20,8 @@ export type ParticipantRecord = {
   unitId: string | null
   tokenHash: string
   createdAt: number
+  /** Hash of the browser's own random id, to show the facilitator one browser registering twice. */
+  browserHash: string | null
 }
 
 /**
@@ -74,6 +76,13 @@ export interface Store {
   addParticipant(participant: ParticipantRecord): void
   findParticipant(workshopId: string, tokenHash: string): ParticipantRecord | undefined
   listParticipants(workshopId: string): ParticipantRecord[]
+  /** Removes a registration and its ballots; its token stops working. */
+  removeParticipant(workshopId: string, participantId: string): void
+  /**
+   * Folds `from` into `into`: per round the later ballot of the two is kept as `into`'s, and
+   * `from`'s token now speaks for `into`. One transaction.
+   */
+  mergeParticipant(workshopId: string, from: string, into: string): void
   createSurvey(survey: SurveyRecord): void
   getSurvey(workshopId: string, surveyId: string): SurveyRecord | undefined
   listSurveys(workshopId: string, kind: RoundKind): SurveyRecord[]

@@ -5,6 +5,7 @@ import { freePort } from '../support/child-server.ts'
 import { connectProvider, whenSynced } from '../support/clients.ts'
 import { fullWorkshop } from '../support/full-workshop.ts'
 import { tempDataDir } from '../support/server.ts'
+import { violations } from './a11y.ts'
 import { expect, TavoloProcess, test } from './fixtures.ts'
 import { join } from './pages.ts'
 
@@ -255,4 +256,50 @@ test('anonymous results need three answers: with fewer, everyone is told why the
   } finally {
     await server.stop()
   }
+})
+
+test('the facilitator sees one browser registering twice, merges the duplicate and removes a junk registration', async ({
+  tavolo,
+  person,
+}) => {
+  const workshop = await tavolo.createWorkshop({ demo: true, language: 'it' })
+  const facilitator = await person('it')
+  const giulia = await person('it')
+  const junk = await person('it')
+  await join(facilitator.page, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
+  await join(giulia.page, tavolo.link(workshop.id, workshop.keys.participant), 'Giulia', 'Vendite')
+  await join(junk.page, tavolo.link(workshop.id, workshop.keys.participant), 'Pippo')
+  // Giulia forgets who she was in this browser and joins again under another name.
+  await giulia.page.evaluate((id) => localStorage.removeItem(`tavolo:identity:${id}`), workshop.id)
+  await giulia.page.goto('about:blank')
+  await join(giulia.page, tavolo.link(workshop.id, workshop.keys.participant), 'Giulia F.', 'Vendite')
+
+  const panel = facilitator.page.getByRole('region', { name: 'Registrazioni (link dei partecipanti)' })
+  await panel.getByRole('button', { name: 'Aggiorna' }).click()
+  await expect(panel.getByTestId('registration')).toHaveCount(3)
+  const row = (name: string) =>
+    panel
+      .getByTestId('registration')
+      .filter({ has: facilitator.page.getByTestId('registration-name').getByText(name, { exact: true }) })
+  await expect(row('Giulia F.').getByTestId('same-browser')).toHaveText('Stesso browser di Giulia')
+  await expect(row('Giulia').getByTestId('same-browser')).toHaveText('Stesso browser di Giulia F.')
+  await expect(row('Pippo').getByTestId('same-browser')).toHaveCount(0)
+  expect(await violations(facilitator.page)).toEqual([])
+
+  await panel.getByRole('combobox', { name: 'Unisci Giulia F. a' }).selectOption({ label: 'Giulia' })
+  await panel.getByRole('button', { name: 'Unisci Giulia F.' }).click()
+  await expect(panel.getByRole('status')).toHaveText('Giulia F. unito a Giulia.')
+  await expect(panel.getByTestId('registration')).toHaveCount(2)
+
+  facilitator.page.once('dialog', (dialog) => void dialog.accept())
+  await panel.getByRole('button', { name: 'Rimuovi Pippo' }).click()
+  await expect(panel.getByRole('status')).toHaveText('Pippo rimosso.')
+  await expect(panel.getByTestId('registration')).toHaveCount(1)
+  await expect(panel.getByTestId('registration')).toContainText('Giulia')
+  const registered = await (
+    await fetch(`${tavolo.baseURL}/api/workshops/${workshop.id}/participants`, {
+      headers: { authorization: `Bearer ${workshop.keys.facilitator}` },
+    })
+  ).json()
+  expect(registered.participants.map((p: { name: string }) => p.name)).toEqual(['Giulia'])
 })

@@ -1,5 +1,6 @@
 import type { Language } from '../../../shared/i18n-language.ts'
 import type { Role } from '../../../shared/rooms.ts'
+import { browserId } from './local-memory.ts'
 
 export type Keys = Record<Role, string>
 export type CreatedWorkshop = { id: string; title: string; keys: Keys }
@@ -72,7 +73,7 @@ export async function registerParticipant(
     await fetch(`/api/workshops/${encodeURIComponent(workshopId)}/participants`, {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: `Bearer ${key}` },
-      body: JSON.stringify(person),
+      body: JSON.stringify({ ...person, browserId: browserId() }),
     }),
   )
 }

@@ -78,3 +78,19 @@ export function tabKeyOf(workshopId: string): string | null {
     return null
   }
 }
+
+const BROWSER_ID = 'tavolo:browser-id'
+
+/** A random id this browser keeps, sent when registering so duplicates can be told apart. */
+export function browserId(): string | undefined {
+  try {
+    let id = localStorage.getItem(BROWSER_ID)
+    if (!id) {
+      id = crypto.randomUUID()
+      localStorage.setItem(BROWSER_ID, id)
+    }
+    return id
+  } catch {
+    return undefined
+  }
+}

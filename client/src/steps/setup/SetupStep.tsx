@@ -12,10 +12,12 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { NamedListEditor } from './NamedListEditor.tsx'
 import { ParticipantsEditor } from './ParticipantsEditor.tsx'
+import { RegistrationsPanel } from './RegistrationsPanel.tsx'
 
 /** Step 1: what the workshop is about, who takes part, which customers and which journey. */
 export function SetupStep() {
   const { t } = useTranslation()
+  const session = useSession()
   return (
     <div className="mx-auto grid max-w-6xl gap-4">
       <h2 className="text-2xl font-semibold">{t('steps.setup.title')}</h2>
@@ -25,6 +27,7 @@ export function SetupStep() {
         <NamedListEditor list="segments" />
         <NamedListEditor list="units" />
         <ParticipantsEditor />
+        {session.role === 'facilitator' && <RegistrationsPanel />}
       </div>
     </div>
   )
