@@ -78,3 +78,25 @@ export function workshopApi(base: () => string, workshopId: () => string, partic
   }
   return { api, join }
 }
+
+/**
+ * A demo workshop on a test server, watched as a manager would: its control document (where
+ * rounds publish) and its macro interventions' ids. `stop` closes the watchers.
+ */
+export async function watchedDemoWorkshop(server: TestServer) {
+  const { connectProvider, whenSynced } = await import('./clients.ts')
+  const { readInterventions } = await import('../../shared/schema/interventions.ts')
+  const workshop = await server.createWorkshop({ demo: true, language: 'en' })
+  const content = connectProvider(server.wsBase, workshop.id, workshop.keys.viewer)
+  const control = connectProvider(server.wsBase, `${workshop.id}/control`, workshop.keys.viewer)
+  await Promise.all([whenSynced(content.provider), whenSynced(control.provider)])
+  return {
+    workshop,
+    control: control.doc,
+    ids: readInterventions(content.doc).map((i) => i.id),
+    stop() {
+      content.provider.destroy()
+      control.provider.destroy()
+    },
+  }
+}

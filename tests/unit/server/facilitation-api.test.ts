@@ -1,15 +1,14 @@
-import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
+import { afterEach, beforeEach, describe, expect, it, onTestFinished } from 'vitest'
 import type * as Y from 'yjs'
 import { remainingMs } from '../../../shared/domain/timer.ts'
 import { readTimer, readVote } from '../../../shared/schema/control.ts'
-import { readInterventions } from '../../../shared/schema/interventions.ts'
 import { connectProvider, whenSynced } from '../../support/clients.ts'
 import {
   type CreatedWorkshop,
   startTestServer,
   type TestServer,
   tempDataDir,
+  watchedDemoWorkshop,
   workshopApi,
 } from '../../support/server.ts'
 
@@ -17,7 +16,7 @@ let server: TestServer
 let workshop: CreatedWorkshop
 let control: Y.Doc
 let ids: string[]
-const providers: WebsocketProvider[] = []
+let watched: Awaited<ReturnType<typeof watchedDemoWorkshop>>
 const { api, join } = workshopApi(
   () => server.base,
   () => workshop.id,
@@ -26,17 +25,12 @@ const { api, join } = workshopApi(
 
 beforeEach(async () => {
   server = await startTestServer({}, tempDataDir())
-  workshop = await server.createWorkshop({ demo: true, language: 'en' })
-  const c = connectProvider(server.wsBase, workshop.id, workshop.keys.viewer)
-  const k = connectProvider(server.wsBase, `${workshop.id}/control`, workshop.keys.participant)
-  providers.push(c.provider, k.provider)
-  await Promise.all([whenSynced(c.provider), whenSynced(k.provider)])
-  control = k.doc
-  ids = readInterventions(c.doc).map((i) => i.id)
+  watched = await watchedDemoWorkshop(server)
+  ;({ workshop, control, ids } = watched)
 })
 
 afterEach(async () => {
-  for (const provider of providers.splice(0)) provider.destroy()
+  watched.stop()
   await server.close()
 })
 
@@ -147,7 +141,7 @@ describe('vision workshop ratings on the server', () => {
       body: { purpose: 'culture' },
     })
     const k = connectProvider(server.wsBase, `${vision.id}/control`, vision.keys.participant)
-    providers.push(k.provider)
+    onTestFinished(() => k.provider.destroy())
     await whenSynced(k.provider)
     const published = () =>
       k.doc.getMap('control').get('rating:culture') as {

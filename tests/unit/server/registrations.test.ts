@@ -1,16 +1,19 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { readVote } from '../../../shared/schema/control.ts'
-import { readInterventions } from '../../../shared/schema/interventions.ts'
-import { connectProvider, whenSynced } from '../../support/clients.ts'
-import { type CreatedWorkshop, startTestServer, type TestServer, workshopApi } from '../../support/server.ts'
+import {
+  type CreatedWorkshop,
+  startTestServer,
+  type TestServer,
+  watchedDemoWorkshop,
+  workshopApi,
+} from '../../support/server.ts'
 
 let server: TestServer
 let workshop: CreatedWorkshop
 let control: Y.Doc
 let ids: string[]
-const providers: WebsocketProvider[] = []
+let watched: Awaited<ReturnType<typeof watchedDemoWorkshop>>
 const { api } = workshopApi(
   () => server.base,
   () => workshop.id,
@@ -27,17 +30,12 @@ const facilitator = (path: string, method = 'GET', body?: unknown) =>
 
 beforeEach(async () => {
   server = await startTestServer({ MAX_PARTICIPANTS: '4' })
-  workshop = await server.createWorkshop({ demo: true, language: 'en' })
-  const c = connectProvider(server.wsBase, workshop.id, workshop.keys.viewer)
-  const k = connectProvider(server.wsBase, `${workshop.id}/control`, workshop.keys.viewer)
-  providers.push(c.provider, k.provider)
-  await Promise.all([whenSynced(c.provider), whenSynced(k.provider)])
-  control = k.doc
-  ids = readInterventions(c.doc).map((i) => i.id)
+  watched = await watchedDemoWorkshop(server)
+  ;({ workshop, control, ids } = watched)
 })
 
 afterEach(async () => {
-  for (const provider of providers.splice(0)) provider.destroy()
+  watched.stop()
   await server.close()
 })
 

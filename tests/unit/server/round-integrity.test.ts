@@ -1,17 +1,21 @@
 import http from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
-import type { WebsocketProvider } from 'y-websocket'
 import type * as Y from 'yjs'
 import { controlMap, readScoringRound, readSurvey, readVote } from '../../../shared/schema/control.ts'
-import { readInterventions } from '../../../shared/schema/interventions.ts'
-import { connectProvider, sleep, whenSynced } from '../../support/clients.ts'
-import { type CreatedWorkshop, startTestServer, type TestServer, workshopApi } from '../../support/server.ts'
+import { sleep } from '../../support/clients.ts'
+import {
+  type CreatedWorkshop,
+  startTestServer,
+  type TestServer,
+  watchedDemoWorkshop,
+  workshopApi,
+} from '../../support/server.ts'
 
 let server: TestServer
 let workshop: CreatedWorkshop
 let control: Y.Doc
 let ids: string[]
-const providers: WebsocketProvider[] = []
+let watched: Awaited<ReturnType<typeof watchedDemoWorkshop>>
 const { api, join } = workshopApi(
   () => server.base,
   () => workshop.id,
@@ -22,17 +26,12 @@ const asFacilitator = (path: string, body?: unknown) =>
 
 async function open(env: Record<string, string> = {}) {
   server = await startTestServer(env)
-  workshop = await server.createWorkshop({ demo: true, language: 'en' })
-  const c = connectProvider(server.wsBase, workshop.id, workshop.keys.viewer)
-  const k = connectProvider(server.wsBase, `${workshop.id}/control`, workshop.keys.viewer)
-  providers.push(c.provider, k.provider)
-  await Promise.all([whenSynced(c.provider), whenSynced(k.provider)])
-  control = k.doc
-  ids = readInterventions(c.doc).map((i) => i.id)
+  watched = await watchedDemoWorkshop(server)
+  ;({ workshop, control, ids } = watched)
 }
 
 afterEach(async () => {
-  for (const provider of providers.splice(0)) provider.destroy()
+  watched.stop()
   await server.close()
 })
 
