@@ -46,7 +46,8 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
     canWrite: options.canWrite,
     send(frame) {
       if (closed || ws.readyState !== ws.OPEN) return
-      if (ws.bufferedAmount + frame.length > options.maxBufferedBytes) return dropSlowConsumer()
+      // What is already waiting counts, not the frame itself: one large sync always goes out.
+      if (ws.bufferedAmount > options.maxBufferedBytes) return dropSlowConsumer()
       ws.send(frame)
     },
     close: (code, reason) => reject(code, reason),
