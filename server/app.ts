@@ -1,6 +1,9 @@
 import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
+import type * as Y from 'yjs'
+import { roomName } from '../shared/rooms.ts'
+import { readLocks, readRating } from '../shared/schema/control.ts'
 import type { Config } from './config.ts'
 import { AddressLimiter } from './http/address-limits.ts'
 import { createHttpHandler } from './http/routes.ts'
@@ -9,8 +12,10 @@ import { createMetrics } from './metrics.ts'
 import { openSqliteStore } from './persistence/sqlite-store.ts'
 import type { Store } from './persistence/store.ts'
 import { armSurveyClocks } from './rounds/surveys.ts'
+import { touchesOf } from './rules/touches.ts'
+import { refusalOf, violations } from './rules/write-rules.ts'
 import { CloseCode } from './sync/close-codes.ts'
-import { Rooms } from './sync/rooms.ts'
+import { type Refusal, Rooms } from './sync/rooms.ts'
 import { createUpgradeHandler } from './sync/upgrade.ts'
 import { repairAndMigrate } from './workshops/documents.ts'
 
@@ -29,12 +34,22 @@ export async function startServer(
   store: Store = openSqliteStore(config.dataDir),
 ) {
   const metrics = createMetrics()
-  const rooms = new Rooms({
+  const rooms: Rooms = new Rooms({
     store,
     log,
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
     roomIdleMs: config.roomIdleMs,
+    checkWrite: (room, peer, transaction): Refusal[] => {
+      if (peer.role === 'server') return []
+      const control: Y.Doc = rooms.open(roomName(room.name, 'control'), 'control').doc
+      const context = {
+        role: peer.role,
+        locks: readLocks(control),
+        cultureFrozen: readRating(control, 'culture') !== null,
+      }
+      return violations(room.doc, touchesOf(room.doc, transaction), context).map(refusalOf)
+    },
     onLoad: (room) => {
       if (room.kind !== 'content') return
       const update = repairAndMigrate(room.doc, store.getWorkshop(room.name))

@@ -69,6 +69,12 @@ export function createMetrics() {
       help: 'Errors that reached the last-resort handler (logged; the server kept serving)',
       registers,
     }),
+    refusedWrites: new client.Counter({
+      name: 'tavolo_refused_writes_total',
+      help: 'Content updates refused by a write rule (reverted before anyone received them), by rule',
+      labelNames: ['rule'] as const,
+      registers,
+    }),
     rejectedConnections: new client.Counter({
       name: 'tavolo_rejected_connections_total',
       help: 'Connections refused or closed for bad input',

@@ -93,3 +93,12 @@ export function awarenessClocks(update: Uint8Array): { clientId: number; clock: 
     throw new ProtocolError('malformed awareness update')
   }
 }
+
+/** y-protocols' auth message "permission denied", with a reason: the stock client logs it. */
+export function encodePermissionDenied(reason: string): Uint8Array {
+  const encoder = encoding.createEncoder()
+  encoding.writeVarUint(encoder, MESSAGE_AUTH)
+  encoding.writeVarUint(encoder, 0)
+  encoding.writeVarString(encoder, reason)
+  return encoding.toUint8Array(encoder)
+}

@@ -3,6 +3,7 @@ import * as Y from 'yjs'
 import type { DocumentKind, Role } from '../../shared/rooms.ts'
 import type { StoredDocument } from '../persistence/store.ts'
 import { awarenessClocks, encodeAwareness, encodeSyncStep1, encodeSyncStep2 } from './protocol.ts'
+import type { WriteGuard } from './write-guard.ts'
 
 /** One end of a connection as the room sees it. */
 export interface Peer {
@@ -26,6 +27,8 @@ export class Room {
   idleTimer: NodeJS.Timeout | undefined
   /** Set when the document in memory may hold what the store refused: it must never be served again. */
   discarded = false
+  /** Applies peers' updates revertibly, for the write rules (content rooms, made on first write). */
+  guard: WriteGuard | undefined
 
   constructor(
     readonly name: string,
@@ -119,6 +122,7 @@ export class Room {
 
   destroy(): void {
     if (this.idleTimer) clearTimeout(this.idleTimer)
+    this.guard?.destroy()
     this.awareness.destroy()
     this.doc.destroy()
   }

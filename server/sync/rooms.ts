@@ -4,8 +4,9 @@ import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics.ts'
 import { type PendingUpdate, StorageUnavailableError, type Store } from '../persistence/store.ts'
 import { CloseCode } from './close-codes.ts'
-import { encodeUpdate } from './protocol.ts'
+import { encodePermissionDenied, encodeUpdate } from './protocol.ts'
 import { type Peer, Room } from './room.ts'
+import { WriteGuard } from './write-guard.ts'
 
 const SERVER_ORIGIN = Symbol('tavolo-server')
 /** The sender of server-made updates: not a connection, so every peer receives them. */
@@ -21,7 +22,15 @@ export type RoomsOptions = {
   roomIdleMs: number
   /** Runs once when a room is loaded from the store (e.g. document migrations). */
   onLoad?: (room: Room) => void
+  /**
+   * The write rules of content rooms: what is wrong with a peer's transaction once applied
+   * (empty: allowed). A refused transaction is reverted before anyone receives it.
+   */
+  checkWrite?: (room: Room, peer: Peer, transaction: Y.Transaction) => readonly Refusal[]
 }
+
+/** A write rule a transaction broke: `rule` for metrics, `reason` a code the client puts in words. */
+export type Refusal = { rule: string; reason: string }
 
 /** An update that carries nothing: Yjs encodes "no structs, empty delete set" as [0, 0]. */
 const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] === 0 && update[1] === 0
@@ -100,8 +109,39 @@ export class Rooms {
    */
   receiveUpdate(room: Room, peer: Peer, update: Uint8Array, frame: Uint8Array): void {
     if (this.closed || isEmptyUpdate(update)) return
-    Y.applyUpdate(room.doc, update, peer)
-    this.queue.push({ room: room.name, update, frame, origin: peer, queuedAt: performance.now() })
+    const check = room.kind === 'content' ? this.options.checkWrite : undefined
+    if (!check) {
+      Y.applyUpdate(room.doc, update, peer)
+      this.enqueue({ room: room.name, update, frame, origin: peer, queuedAt: performance.now() })
+      return
+    }
+    room.guard ??= new WriteGuard(room.doc)
+    const transaction = room.guard.apply(update, peer)
+    const refusals = transaction ? check(room, peer, transaction) : []
+    if (refusals.length === 0) {
+      room.guard.accept()
+      this.enqueue({ room: room.name, update, frame, origin: peer, queuedAt: performance.now() })
+      return
+    }
+    // Refused: the change and its undoing travel as one update, stored and sent to everyone,
+    // the writer included, so every screen (and the store) ends where it was.
+    const compensation = room.guard.revert()
+    const net = compensation ? Y.mergeUpdates([update, compensation]) : update
+    this.enqueue({
+      room: room.name,
+      update: net,
+      frame: encodeUpdate(net),
+      origin: SERVER_PEER,
+      queuedAt: performance.now(),
+    })
+    const reasons = [...new Set(refusals.map((r) => r.reason))]
+    for (const rule of new Set(refusals.map((r) => r.rule))) this.options.metrics.refusedWrites.inc({ rule })
+    this.options.log.warn({ room: room.name, role: peer.role, reasons }, 'write refused')
+    peer.send(encodePermissionDenied(reasons.join(' ')))
+  }
+
+  private enqueue(item: QueuedUpdate): void {
+    this.queue.push(item)
     this.options.metrics.updatesReceived.inc()
     if (!this.flushScheduled) {
       this.flushScheduled = true
@@ -241,6 +281,9 @@ export class Rooms {
       this.rooms.delete(room.name)
       this.options.metrics.roomsInMemory.set(this.rooms.size)
       this.options.log.debug({ room: room.name }, 'room evicted')
+      // The write rules may have loaded the workshop's control document for this one.
+      const twin = room.kind === 'content' ? this.rooms.get(roomName(room.name, 'control')) : undefined
+      if (twin && twin.peers.size === 0) this.scheduleEviction(twin)
     }
     if (this.options.roomIdleMs === 0) evict()
     else room.idleTimer = setTimeout(evict, this.options.roomIdleMs)

@@ -1,3 +1,4 @@
+import * as decoding from 'lib0/decoding'
 import { IndexeddbPersistence } from 'y-indexeddb'
 import { WebsocketProvider } from 'y-websocket'
 import * as Y from 'yjs'
@@ -19,6 +20,10 @@ const ACCESS_CLOSE_CODES: Record<number, AccessProblem> = {
 
 type Listener = () => void
 
+export type Refusal = { reasons: string[]; at: number }
+
+const MESSAGE_AUTH = 2
+
 /**
  * Everything one browser holds for one open workshop: the content and control documents,
  * their websocket providers and local IndexedDB copies, the undo manager, and a truthful
@@ -38,6 +43,7 @@ export class WorkshopSession {
   private accessProblem: AccessProblem | undefined
   private state: ConnectionState = 'syncing'
   private loaded = false
+  private lastRefusal: Refusal | null = null
 
   constructor(
     readonly workshopId: string,
@@ -81,6 +87,16 @@ export class WorkshopSession {
       if (discrete) this.undoManager.stopCapturing()
     })
     for (const provider of [this.contentProvider, this.controlProvider]) {
+      // The server refused a write (a locked step, the board's shape): it has already undone it
+      // everywhere; here we keep its reason to say so (y-protocols' auth message).
+      ;(provider as unknown as { messageHandlers: unknown[] }).messageHandlers[MESSAGE_AUTH] = (
+        _encoder: unknown,
+        decoder: decoding.Decoder,
+      ) => {
+        if (decoding.readVarUint(decoder) !== 0) return
+        this.lastRefusal = { reasons: decoding.readVarString(decoder).split(' '), at: Date.now() }
+        this.notify()
+      }
       provider.on('status', this.updateState)
       provider.on('sync', this.updateState)
       provider.on('connection-close', (event) => {
@@ -158,6 +174,11 @@ export class WorkshopSession {
 
   get connectionState(): ConnectionState {
     return this.state
+  }
+
+  /** The last write the server refused, with its reasons (`locked:meeting1`, `shape:...`). */
+  get refusal(): Refusal | null {
+    return this.lastRefusal
   }
 
   get problem(): AccessProblem | undefined {

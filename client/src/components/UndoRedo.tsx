@@ -9,6 +9,9 @@ export function useUndoShortcuts(session: WorkshopSession): void {
     const onKey = (event: KeyboardEvent) => {
       if (!(event.ctrlKey || event.metaKey) || event.altKey) return
       const key = event.key.toLowerCase()
+      if (key !== 'z' && key !== 'y') return
+      // On a step this person may not change (locked, or a viewer), undo writes nothing.
+      if (session.readOnly) return event.preventDefault()
       if (key === 'z' && !event.shiftKey) session.undoManager.undo()
       else if ((key === 'z' && event.shiftKey) || key === 'y') session.undoManager.redo()
       else return

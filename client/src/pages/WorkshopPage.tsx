@@ -9,6 +9,7 @@ import { SessionContext } from '../collab/session-context.ts'
 import { FacilitationBar } from '../components/FacilitationBar.tsx'
 import { JoinDialog } from '../components/JoinDialog.tsx'
 import { ReadinessPanel } from '../components/ReadinessPanel.tsx'
+import { RefusalNotice } from '../components/RefusalNotice.tsx'
 import { SharePanel } from '../components/SharePanel.tsx'
 import { StepBoundary } from '../components/StepBoundary.tsx'
 import { StepNav } from '../components/StepNav.tsx'
@@ -241,6 +242,7 @@ function WorkshopLayout({
       <WorkshopHeader />
       {!surveyOnly && <StepNav />}
       {!surveyOnly && <FacilitationBar step={shownStep} />}
+      <RefusalNotice />
       {sharePanelOpen && <SharePanel />}
       {readinessOpen && session.role === 'facilitator' && <ReadinessPanel />}
       <main id="main" className="flex-1 p-4 md:p-6">

@@ -1,0 +1,35 @@
+import { useEffect, useState, useSyncExternalStore } from 'react'
+import { useTranslation } from 'react-i18next'
+import { useSession } from '../collab/hooks.ts'
+
+const SHOWN_MS = 8000
+
+/** Says why the server undid this person's last change, for a few seconds. */
+export function RefusalNotice() {
+  const { t } = useTranslation()
+  const session = useSession()
+  const refusal = useSyncExternalStore(session.subscribe, () => session.refusal)
+  const [now, setNow] = useState(Date.now())
+  useEffect(() => {
+    if (!refusal) return
+    setNow(Date.now())
+    const timer = setTimeout(() => setNow(Date.now()), SHOWN_MS)
+    return () => clearTimeout(timer)
+  }, [refusal])
+  const shown = refusal && now - refusal.at < SHOWN_MS ? refusal : null
+  const text = (reason: string) => {
+    const [rule, detail = ''] = reason.split(':')
+    if (rule === 'locked') return t('refusal.locked', { step: t(`steps.${detail}.title`) })
+    if (rule === 'frozen') return t('refusal.frozen')
+    return t('refusal.shape')
+  }
+  return (
+    <div role="status" aria-live="polite" className="empty:hidden" data-testid="write-refused">
+      {shown && (
+        <p className="border-b border-amber-300 bg-amber-50 px-4 py-2 text-amber-950">
+          {[...new Set(shown.reasons.map(text))].join(' ')}
+        </p>
+      )}
+    </div>
+  )
+}
