@@ -9,8 +9,7 @@ export type Touch = { root: string; record: string | null; field: string | null 
  * key), so climbing from each changed type to its root names the record and field.
  */
 export function touchesOf(doc: Y.Doc, transaction: Y.Transaction): Touch[] {
-  const rootNames = new Map<unknown, string>()
-  for (const [name, type] of doc.share) rootNames.set(type, name)
+  const rootNames = rootNamesOf(doc)
   const touches: Touch[] = []
   for (const [type, keys] of transaction.changed) {
     const path: string[] = []
@@ -27,4 +26,17 @@ export function touchesOf(doc: Y.Doc, transaction: Y.Transaction): Touch[] {
     }
   }
   return touches
+}
+
+const rootNameCache = new WeakMap<Y.Doc, Map<unknown, string>>()
+
+/** Root type → name, built again only when a root was added. */
+function rootNamesOf(doc: Y.Doc): Map<unknown, string> {
+  let names = rootNameCache.get(doc)
+  if (!names || names.size !== doc.share.size) {
+    names = new Map()
+    for (const [name, type] of doc.share) names.set(type, name)
+    rootNameCache.set(doc, names)
+  }
+  return names
 }

@@ -116,10 +116,8 @@ export class Rooms {
       return
     }
     room.guard ??= new WriteGuard(room.doc)
-    const transaction = room.guard.apply(update, peer)
-    const refusals = transaction ? check(room, peer, transaction) : []
+    const refusals = room.guard.apply(update, peer, (transaction) => check(room, peer, transaction))
     if (refusals.length === 0) {
-      room.guard.accept()
       this.enqueue({ room: room.name, update, frame, origin: peer, queuedAt: performance.now() })
       return
     }
