@@ -116,7 +116,15 @@ export class Rooms {
       return
     }
     room.guard ??= new WriteGuard(room.doc)
-    const refusals = room.guard.apply(update, peer, (transaction) => check(room, peer, transaction))
+    const refusals = room.guard.apply(update, peer, (transaction) => {
+      try {
+        return check(room, peer, transaction)
+      } catch (error) {
+        // A rule that fails must not let an unchecked change through: it is refused.
+        this.options.log.error({ room: room.name, error: String(error) }, 'write rule failed')
+        return [{ rule: 'error', reason: 'shape:unchecked' }]
+      }
+    })
     if (refusals.length === 0) {
       this.enqueue({ room: room.name, update, frame, origin: peer, queuedAt: performance.now() })
       return
