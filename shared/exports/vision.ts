@@ -153,41 +153,53 @@ export function visionMarkdown(data: VisionExport): string {
   const w = visionWords(data.language)
   const esc = markdownText
   const chosen = data.factors.filter((f) => f.chosen)
-  const lines = [`# ${w.title}: ${esc(data.title)}`, `## ${w.factors}`]
-  if (chosen.length === 0) lines.push(`_${w.none}_`)
+  // Blocks are separated by a blank line; a table's or a list's lines must follow each other.
+  const blocks = [`# ${w.title}: ${esc(data.title)}`, `## ${w.factors}`]
+  const together = (rows: string[]) => blocks.push(rows.join('\n'))
+  if (chosen.length === 0) blocks.push(`_${w.none}_`)
   else {
-    lines.push(`| ${w.factor} | ${w.today} | ${w.target} |`, '| --- | --- | --- |')
-    for (const f of chosen) lines.push(`| ${esc(f.name)} | ${f.today ?? ''} | ${f.target ?? ''} |`)
+    together([
+      `| ${w.factor} | ${w.today} | ${w.target} |`,
+      '| --- | --- | --- |',
+      ...chosen.map((f) => `| ${esc(f.name)} | ${f.today ?? ''} | ${f.target ?? ''} |`),
+    ])
   }
-  lines.push(`## ${w.personas}`)
+  blocks.push(`## ${w.personas}`)
   for (const p of data.personas) {
-    lines.push(
+    blocks.push(
       `### ${esc(p.name)}`,
       esc([p.age !== null ? String(p.age) : '', p.texts.occupation].filter(Boolean).join(' · ')),
     )
-    if (p.texts.quote) lines.push(`> ${esc(p.texts.quote)}`)
+    if (p.texts.quote) blocks.push(`> ${esc(p.texts.quote)}`)
     for (const field of ['goals', 'frustrations', 'bio'] as const)
-      if (p.texts[field]) lines.push(esc(p.texts[field]))
+      if (p.texts[field]) blocks.push(esc(p.texts[field]))
   }
-  lines.push(`## ${w.moments}`)
-  if (data.moments.length === 0) lines.push(`_${w.none}_`)
-  for (const m of data.moments) {
-    const persona = data.personas.find((p) => p.id === m.personaId)?.name ?? ''
-    const stage = data.stages.find((s) => s.id === m.stageId)?.name ?? ''
-    lines.push(
-      `- **${esc(persona)} · ${esc(stage)}**: ${esc(m.excellent)}${m.factor ? ` (${esc(m.factor)})` : ''}`,
-    )
-  }
-  lines.push(`## ${w.culture}`)
-  if (!data.culture) lines.push(`_${w.none}_`)
+  blocks.push(`## ${w.moments}`)
+  if (data.moments.length === 0) blocks.push(`_${w.none}_`)
+  together(
+    data.moments.map((m) => {
+      const persona = data.personas.find((p) => p.id === m.personaId)?.name ?? ''
+      const stage = data.stages.find((s) => s.id === m.stageId)?.name ?? ''
+      return `- **${esc(persona)} · ${esc(stage)}**: ${esc(m.excellent)}${m.factor ? ` (${esc(m.factor)})` : ''}`
+    }),
+  )
+  blocks.push(`## ${w.culture}`)
+  if (!data.culture) blocks.push(`_${w.none}_`)
   else {
-    lines.push(`| ${w.area} | ${w.mean} |`, '| --- | --- |')
-    for (const a of data.culture.areas) lines.push(`| ${esc(a.area)} | ${a.mean ?? ''} |`)
-    lines.push('', `| ${w.statement} | ${w.area} | ${w.mean} | ${w.spread} |`, '| --- | --- | --- | --- |')
-    for (const id of data.culture.weakest) {
-      const s = data.culture.statements.find((x) => x.id === id)!
-      lines.push(`| ${esc(s.text)} | ${esc(s.area)} | ${s.mean ?? ''} | ${s.spread ?? ''} |`)
-    }
+    const culture = data.culture
+    together([
+      `| ${w.area} | ${w.mean} |`,
+      '| --- | --- |',
+      ...culture.areas.map((a) => `| ${esc(a.area)} | ${a.mean ?? ''} |`),
+    ])
+    together([
+      `| ${w.statement} | ${w.area} | ${w.mean} | ${w.spread} |`,
+      '| --- | --- | --- | --- |',
+      ...culture.weakest.map((id) => {
+        const s = culture.statements.find((x) => x.id === id)!
+        return `| ${esc(s.text)} | ${esc(s.area)} | ${s.mean ?? ''} | ${s.spread ?? ''} |`
+      }),
+    ])
   }
-  return `${lines.filter((l) => l !== '').join('\n\n')}\n`
+  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`
 }

@@ -96,6 +96,10 @@ describe('the CX vision workshop', () => {
     expect(visionTables(data)[0]!.rows).toEqual([['Certezza', 4, 9]])
     const markdown = visionMarkdown(data)
     expect(markdown).toContain('| Certezza | 4 | 9 |')
+    // A table's lines follow each other (a blank line between them is no table in any viewer).
+    expect(markdown).toMatch(
+      /\| Fattore \| Oggi \| Obiettivo \|\n\| --- \| --- \| --- \|\n\| Certezza \| 4 \| 9 \|/,
+    )
     expect(markdown).toContain('> Voglio certezze \\| non scuse')
     expect(markdown).toContain('- **Laura · Consegna**: Auto pronta all’ora promessa (Certezza)')
     expect(data.culture).toBeNull()
