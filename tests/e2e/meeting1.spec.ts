@@ -256,7 +256,7 @@ test.describe('meeting 1, live with two participants', () => {
     const perimeter = giulia.page.getByTestId('perimeter')
     await expect(perimeter.getByText('Tracking della consegna via SMS')).toBeVisible()
     await expect(perimeter.locator('li', { hasText: 'Tracking della consegna via SMS' })).toContainText(
-      'affronta 1 elementi del perimetro',
+      'affronta 1 elemento del perimetro',
     )
     await expect(perimeter).toContainText('Nel perimetro ma non affrontati da alcun intervento: 1')
 
