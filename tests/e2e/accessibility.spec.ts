@@ -1,5 +1,3 @@
-import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
-import { fullWorkshop } from '../support/full-workshop.ts'
 import { violations } from './a11y.ts'
 import { expect, test } from './fixtures.ts'
 import { join } from './pages.ts'
@@ -42,16 +40,7 @@ test('every step of a filled workshop, for the facilitator and for a participant
 }) => {
   // Fourteen full-page axe runs on a filled workshop: more than the default minute on a busy CI machine.
   test.setTimeout(180_000)
-  const { content, control } = fullWorkshop()
-  const response = await fetch(`${tavolo.baseURL}/api/workshops/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(exportWorkshop(content, control)),
-  })
-  const workshop = (await response.json()) as {
-    id: string
-    keys: { facilitator: string; participant: string }
-  }
+  const workshop = await tavolo.importFullWorkshop()
   const facilitator = (await person('it')).page
   const phone = (await person('en')).page
   await phone.setViewportSize({ width: 390, height: 800 })

@@ -1,6 +1,8 @@
 import type { ChildProcess } from 'node:child_process'
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
+import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { exited, freePort, spawnServer } from '../support/child-server.ts'
+import { fullWorkshop } from '../support/full-workshop.ts'
 import { tempDataDir } from '../support/server.ts'
 
 /** The Tavolo server for one test worker: built client, real SQLite, restartable mid-test. */
@@ -44,6 +46,22 @@ export class TavoloProcess {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
       body: JSON.stringify(body),
+    })
+    expect(response.status).toBe(201)
+    return (await response.json()) as {
+      id: string
+      title: string
+      keys: { facilitator: string; participant: string; viewer: string }
+    }
+  }
+
+  /** The demo workshop carried through all four meetings (tests/support/full-workshop.ts), imported. */
+  async importFullWorkshop() {
+    const { content, control } = fullWorkshop()
+    const response = await fetch(`${this.baseURL}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exportWorkshop(content, control)),
     })
     expect(response.status).toBe(201)
     return (await response.json()) as {

@@ -11,18 +11,7 @@ const fullExport = () => {
   return exportWorkshop(content, control)
 }
 
-async function importFull(tavolo: TavoloProcess) {
-  const response = await fetch(`${tavolo.baseURL}/api/workshops/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(fullExport()),
-  })
-  expect(response.status).toBe(201)
-  return (await response.json()) as {
-    id: string
-    keys: { facilitator: string; participant: string; viewer: string }
-  }
-}
+const importFull = (tavolo: TavoloProcess) => tavolo.importFullWorkshop()
 
 async function openStep(page: Page, step: RegExp) {
   await page.setViewportSize({ width: 1400, height: 1000 })

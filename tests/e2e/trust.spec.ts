@@ -1,9 +1,7 @@
 import * as Y from 'yjs'
 import { CONTENT_COLLECTIONS, CONTENT_MAPS } from '../../shared/schema/content.ts'
-import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { freePort } from '../support/child-server.ts'
 import { connectProvider, whenSynced } from '../support/clients.ts'
-import { fullWorkshop } from '../support/full-workshop.ts'
 import { tempDataDir } from '../support/server.ts'
 import { violations } from './a11y.ts'
 import { expect, TavoloProcess, test } from './fixtures.ts'
@@ -83,17 +81,7 @@ test('a hostile write cannot brick the board: every step still shows, and the se
   person,
 }) => {
   test.setTimeout(120_000)
-  const { content, control } = fullWorkshop()
-  const response = await fetch(`${tavolo.baseURL}/api/workshops/import`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(exportWorkshop(content, control)),
-  })
-  const workshop = (await response.json()) as {
-    id: string
-    title: string
-    keys: { facilitator: string; participant: string }
-  }
+  const workshop = await tavolo.importFullWorkshop()
   const facilitator = await person('it')
   const errors: string[] = []
   facilitator.page.on('pageerror', (error) => errors.push(error.message))
