@@ -2,9 +2,10 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
-import { roomName } from '../shared/rooms.ts'
-import { readLocks, readRating } from '../shared/schema/control.ts'
+import { parseRoomName, roomName } from '../shared/rooms.ts'
+import { controlMap, readLocks, readRating } from '../shared/schema/control.ts'
 import type { Config } from './config.ts'
+import { History } from './history/versions.ts'
 import { AddressLimiter } from './http/address-limits.ts'
 import { createHttpHandler } from './http/routes.ts'
 import type { Logger } from './log.ts'
@@ -34,6 +35,8 @@ export async function startServer(
   store: Store = openSqliteStore(config.dataDir),
 ) {
   const metrics = createMetrics()
+  // Rooms and history need each other: the history reads rooms, rooms tell it what changed.
+  let history: History | undefined
   const rooms: Rooms = new Rooms({
     store,
     log,
@@ -51,17 +54,39 @@ export async function startServer(
       return violations(room.doc, touchesOf(room.doc, transaction), context).map(refusalOf)
     },
     onLoad: (room) => {
-      if (room.kind !== 'content') return
+      if (room.kind === 'control') return keepVersionOnStepChange(room.doc, room.name)
       const update = repairAndMigrate(room.doc, store.getWorkshop(room.name))
       if (update) store.appendUpdates([{ room: room.name, update }])
     },
+    onCommitted: (changed) => {
+      for (const room of changed) if (room.kind === 'content') history?.noteActivity(room.name)
+    },
   })
+  history = new History({
+    store,
+    rooms,
+    log,
+    metrics,
+    intervalMs: config.versionIntervalMs,
+    retentionDays: config.versionRetentionDays,
+  })
+  /** The facilitator moving the group to another step closes a chapter: its state becomes a version. */
+  function keepVersionOnStepChange(control: Y.Doc, name: string): void {
+    const workshopId = parseRoomName(name)?.workshopId
+    if (!workshopId) return
+    controlMap(control).observe((event, transaction) => {
+      const byFacilitator = (transaction.origin as { role?: unknown } | null)?.role === 'facilitator'
+      if (byFacilitator && event.keysChanged.has('step'))
+        setImmediate(() => history?.saveQuietly(workshopId, 'step'))
+    })
+  }
   const httpContext = {
     config,
     store,
     log,
     metrics,
     rooms,
+    history,
     limits: {
       create: new AddressLimiter(config.createLimitPerHour),
       import: new AddressLimiter(config.importLimitPerHour),
@@ -90,6 +115,7 @@ export async function startServer(
     close() {
       closing ??= new Promise<void>((resolve) => {
         for (const timer of httpContext.timers.values()) clearTimeout(timer)
+        history.close()
         for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down')
         rooms.closeAll()
         store.close()

@@ -29,6 +29,12 @@ const ConfigSchema = z.object({
   JOIN_LIMIT_PER_HOUR: z.coerce.number().int().positive().default(120),
   MAX_PARTICIPANTS: z.coerce.number().int().min(1).max(10_000).default(100),
   MIN_ANONYMOUS_ANSWERS: z.coerce.number().int().min(1).max(100).default(DEFAULT_MINIMUM_ANSWERS),
+  VERSION_INTERVAL_MINUTES: z.coerce
+    .number()
+    .positive()
+    .max(24 * 60)
+    .default(10),
+  VERSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -54,6 +60,10 @@ export type Config = Readonly<{
   trustProxy: boolean
   minAnonymousAnswers: number
   maxParticipants: number
+  /** A workshop being edited gets an automatic version this long after its first unsaved change. */
+  versionIntervalMs: number
+  /** Every version younger than this is kept; older ones thin out to one a day. */
+  versionRetentionDays: number
 }>
 
 export class ConfigError extends Error {}
@@ -91,5 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     trustProxy: c.TRUST_PROXY,
     minAnonymousAnswers: c.MIN_ANONYMOUS_ANSWERS,
     maxParticipants: c.MAX_PARTICIPANTS,
+    versionIntervalMs: Math.round(c.VERSION_INTERVAL_MINUTES * 60_000),
+    versionRetentionDays: c.VERSION_RETENTION_DAYS,
   }
 }

@@ -75,6 +75,17 @@ export function createMetrics() {
       labelNames: ['rule'] as const,
       registers,
     }),
+    versionsSaved: new client.Counter({
+      name: 'tavolo_versions_saved_total',
+      help: 'Versions of workshops saved, by reason (manual, step, interval, before-restore, before-import, imported)',
+      labelNames: ['reason'] as const,
+      registers,
+    }),
+    versionsRestored: new client.Counter({
+      name: 'tavolo_versions_restored_total',
+      help: 'Versions restored by a facilitator',
+      registers,
+    }),
     rejectedConnections: new client.Counter({
       name: 'tavolo_rejected_connections_total',
       help: 'Connections refused or closed for bad input',

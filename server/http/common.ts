@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { Config } from '../config.ts'
+import type { History } from '../history/versions.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics.ts'
 import type { Store } from '../persistence/store.ts'
@@ -114,6 +115,7 @@ export type HttpContext = {
   log: Logger
   metrics: Metrics
   rooms: Rooms
+  history: History
   /** Allowances per client address for what costs the server disk: creating, importing, joining. */
   limits: { create: AddressLimiter; import: AddressLimiter; join: AddressLimiter }
   /** Timers of this server (e.g. surveys closing at their date), cleared on shutdown. */

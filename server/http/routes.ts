@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Language } from '../../shared/i18n-language.ts'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from '../auth/keys.ts'
 import { participantsRoute } from '../auth/participants.ts'
+import { versionsRoute } from '../history/versions-route.ts'
 import { StorageUnavailableError } from '../persistence/store.ts'
 import { dotVotesRoute, republishOpenVotes } from '../rounds/dot-votes.ts'
 import { ratingRoundsRoute, republishOpenRatings } from '../rounds/rating-rounds.ts'
@@ -131,7 +132,24 @@ export function createHttpHandler(ctx: HttpContext) {
       if (method !== 'POST') throw new HttpError(405, 'use POST to replace keys')
       return rotateKeys(req, res, url, decodePathPart(keysMatch[1]!))
     }
+    const versionsMatch = /^\/api\/workshops\/([^/]+)\/versions((?:\/[^/]+){0,3})$/.exec(url.pathname)
+    if (versionsMatch) {
+      return versionsRoute(
+        ctx,
+        req,
+        res,
+        url,
+        decodePathPart(versionsMatch[1]!),
+        versionsMatch[2] ?? '',
+        (r, data, fields) => {
+          enforceLimit(ctx, req, ctx.limits.create, 'new workshops')
+          return storeWorkshop(r, data.meta, (id) => importedDocuments(id, data), fields)
+        },
+      )
+    }
     const workshopMatch = /^\/api\/workshops\/([^/]+)$/.exec(url.pathname)
+    if (workshopMatch && method === 'DELETE')
+      return deleteWorkshop(req, res, url, decodePathPart(workshopMatch[1]!))
     if (workshopMatch && method === 'GET') {
       const id = decodePathPart(workshopMatch[1]!)
       const key = keyOf(req, url)
@@ -191,6 +209,22 @@ export function createHttpHandler(ctx: HttpContext) {
     sendJson(res, 200, { keys })
   }
 
+  /**
+   * The facilitator deletes the workshop and everything kept for it (documents, registrations,
+   * ballots, versions); whoever is connected is closed with 4404.
+   */
+  function deleteWorkshop(req: IncomingMessage, res: ServerResponse, url: URL, id: string): void {
+    const auth = authenticate(store, id, keyOf(req, url))
+    if (!auth.ok) throw new HttpError(auth.status, auth.reason)
+    if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator deletes the workshop')
+    // A survey's closing timer finds no survey when it fires, and does nothing.
+    ctx.history.forget(id)
+    store.deleteWorkshop(id)
+    ctx.rooms.forget(id, CloseCode.notFound, 'this workshop has been deleted')
+    log.info({ workshop: id }, 'workshop deleted')
+    sendJson(res, 200, { deleted: id })
+  }
+
   function checkCreateToken(req: IncomingMessage): void {
     if (!config.createToken) return
     const offered = req.headers.authorization?.replace(/^Bearer /, '') ?? req.headers['x-create-token']
@@ -205,7 +239,7 @@ export function createHttpHandler(ctx: HttpContext) {
     input: { title: string; organisation: string; language: Language },
     documents: (id: string) => Record<string, Uint8Array>,
     logFields: object,
-  ): void {
+  ): string {
     const id = newWorkshopId()
     const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
     store.createWorkshop(
@@ -226,6 +260,7 @@ export function createHttpHandler(ctx: HttpContext) {
     )
     log.info({ workshop: id, ...logFields }, 'workshop created')
     sendJson(res, 201, { id, title: input.title, keys })
+    return id
   }
 
   async function createWorkshop(req: IncomingMessage, res: ServerResponse): Promise<void> {
@@ -244,7 +279,8 @@ export function createHttpHandler(ctx: HttpContext) {
     checkCreateToken(req)
     enforceLimit(ctx, req, ctx.limits.import, 'imports')
     const data = parseWorkshopExport(await readJsonBody(req, MAX_IMPORT_BYTES))
-    storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
+    const id = storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
+    ctx.history.saveQuietly(id, 'imported')
   }
 
   function refuse(res: ServerResponse, error: HttpError): void {

@@ -1,12 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
+import { roomName } from '../../shared/rooms.ts'
 import {
   type PendingUpdate,
   type RoundKind,
   StorageUnavailableError,
   type Store,
   type StoredDocument,
+  type VersionRecord,
+  type VersionSummary,
   type WorkshopRecord,
 } from './store.ts'
 
@@ -61,6 +64,19 @@ CREATE TABLE IF NOT EXISTS participant_tokens (
   participant_id TEXT NOT NULL REFERENCES participants (id) ON DELETE CASCADE,
   workshop_id TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS versions (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  created_at INTEGER NOT NULL,
+  reason TEXT NOT NULL,
+  label TEXT NOT NULL,
+  step TEXT NOT NULL,
+  people TEXT NOT NULL,
+  counts TEXT NOT NULL,
+  content BLOB NOT NULL,
+  control BLOB NOT NULL
+);
+CREATE INDEX IF NOT EXISTS versions_workshop ON versions (workshop_id, created_at);
 CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
 `
 
@@ -244,6 +260,60 @@ export function openSqliteStore(dataDir: string): Store {
     'INSERT INTO write_probe (id, at) VALUES (1, ?) ON CONFLICT (id) DO UPDATE SET at = excluded.at',
   )
 
+  type VersionRow = {
+    id: string
+    workshop_id: string
+    created_at: number
+    reason: VersionSummary['reason']
+    label: string
+    step: string
+    people: string
+    counts: string
+    content?: Buffer
+    control?: Buffer
+  }
+  const toVersionSummary = (row: VersionRow): VersionSummary => ({
+    id: row.id,
+    workshopId: row.workshop_id,
+    createdAt: row.created_at,
+    reason: row.reason,
+    label: row.label,
+    step: row.step,
+    people: JSON.parse(row.people) as string[],
+    counts: JSON.parse(row.counts) as Record<string, number>,
+  })
+  const insertVersion = db.prepare(
+    `INSERT INTO versions (id, workshop_id, created_at, reason, label, step, people, counts, content, control)
+     VALUES (@id, @workshopId, @createdAt, @reason, @label, @step, @people, @counts, @content, @control)`,
+  )
+  const selectVersions = db.prepare<[string], VersionRow>(
+    `SELECT id, workshop_id, created_at, reason, label, step, people, counts FROM versions
+     WHERE workshop_id = ? ORDER BY created_at, rowid`,
+  )
+  const selectVersion = db.prepare<[string, string], VersionRow>(
+    'SELECT * FROM versions WHERE workshop_id = ? AND id = ?',
+  )
+  const deleteVersion = db.prepare<[string, string]>('DELETE FROM versions WHERE workshop_id = ? AND id = ?')
+  const deleteVersionsOf = db.transaction((workshopId: string, ids: readonly string[]) => {
+    for (const id of ids) deleteVersion.run(workshopId, id)
+  })
+  const deleteWorkshopRows = db.transaction((id: string) => {
+    const rooms = [roomName(id, 'content'), roomName(id, 'control')]
+    for (const statement of [
+      'DELETE FROM ballots WHERE survey_id IN (SELECT id FROM surveys WHERE workshop_id = ?)',
+      'DELETE FROM surveys WHERE workshop_id = ?',
+      'DELETE FROM participant_tokens WHERE workshop_id = ?',
+      'DELETE FROM participants WHERE workshop_id = ?',
+      'DELETE FROM versions WHERE workshop_id = ?',
+    ])
+      db.prepare(statement).run(id)
+    for (const room of rooms) {
+      db.prepare('DELETE FROM doc_updates WHERE room = ?').run(room)
+      db.prepare('DELETE FROM doc_snapshots WHERE room = ?').run(room)
+    }
+    db.prepare('DELETE FROM workshops WHERE id = ?').run(id)
+  })
+
   const appendAll = db.transaction((updates: readonly PendingUpdate[]) => {
     for (const { room, update } of updates) insertUpdate.run(room, update)
   })
@@ -322,6 +392,26 @@ export function openSqliteStore(dataDir: string): Store {
       return row && toBallot(row)
     },
     listBallots: (surveyId) => selectBallots.all(surveyId).map(toBallot),
+    addVersion: (version) =>
+      writing(() =>
+        insertVersion.run({
+          ...version,
+          people: JSON.stringify(version.people),
+          counts: JSON.stringify(version.counts),
+        }),
+      ),
+    listVersions: (workshopId) => selectVersions.all(workshopId).map(toVersionSummary),
+    getVersion(workshopId, versionId): VersionRecord | undefined {
+      const row = selectVersion.get(workshopId, versionId)
+      if (!row?.content || !row.control) return undefined
+      return {
+        ...toVersionSummary(row),
+        content: new Uint8Array(row.content),
+        control: new Uint8Array(row.control),
+      }
+    },
+    deleteVersions: (workshopId, ids) => writing(() => deleteVersionsOf(workshopId, ids)),
+    deleteWorkshop: (id) => writing(() => deleteWorkshopRows(id)),
     probeWrite: () => writing(() => upsertProbe.run(Date.now())),
     close: () => db.close(),
   }

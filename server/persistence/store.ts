@@ -41,6 +41,26 @@ export type SurveyRecord = {
   createdAt: number
 }
 
+/** Why a version was saved: by hand, or by the server at a moment worth going back to. */
+export type VersionReason = 'manual' | 'step' | 'interval' | 'before-restore' | 'before-import' | 'imported'
+
+/** A saved state of a workshop's documents, with what the list shows about it. */
+export type VersionSummary = {
+  id: string
+  workshopId: string
+  createdAt: number
+  reason: VersionReason
+  label: string
+  /** The facilitator's step when it was saved. */
+  step: string
+  /** Names of the people connected then. */
+  people: string[]
+  /** Records per collection (see shared/history/counts.ts). */
+  counts: Record<string, number>
+}
+
+export type VersionRecord = VersionSummary & { content: Uint8Array; control: Uint8Array }
+
 export type BallotRecord = { surveyId: string; participantId: string; ballot: string; updatedAt: number }
 
 /**
@@ -94,6 +114,13 @@ export interface Store {
   putBallot(ballot: BallotRecord): void
   getBallot(surveyId: string, participantId: string): BallotRecord | undefined
   listBallots(surveyId: string): BallotRecord[]
+  addVersion(version: VersionRecord): void
+  /** Oldest first, without the documents. */
+  listVersions(workshopId: string): VersionSummary[]
+  getVersion(workshopId: string, versionId: string): VersionRecord | undefined
+  deleteVersions(workshopId: string, versionIds: readonly string[]): void
+  /** Every row of the workshop (documents, participants, rounds, ballots, versions), in one transaction. */
+  deleteWorkshop(id: string): void
   /** Writes a trivial row: succeeds once the storage can write again. */
   probeWrite(): void
   close(): void

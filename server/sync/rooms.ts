@@ -27,6 +27,8 @@ export type RoomsOptions = {
    * (empty: allowed). A refused transaction is reverted before anyone receives it.
    */
   checkWrite?: (room: Room, peer: Peer, transaction: Y.Transaction) => readonly Refusal[]
+  /** Runs after each group commit with the rooms it changed (e.g. to keep versions of busy workshops). */
+  onCommitted?: (rooms: ReadonlySet<Room>) => void
 }
 
 /** A write rule a transaction broke: `rule` for metrics, `reason` a code the client puts in words. */
@@ -226,6 +228,7 @@ export class Rooms {
     for (const room of touched) {
       if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact(room)
     }
+    this.options.onCommitted?.(touched)
   }
 
   private commitFailed(batch: readonly QueuedUpdate[], error: unknown): void {
@@ -242,14 +245,19 @@ export class Rooms {
     }
   }
 
-  /** Forgets a room whose memory holds unstored changes, closing its peers so they resync. */
-  private discard(room: Room): void {
+  /**
+   * Forgets a room (its memory holds unstored changes, or its workshop was deleted) without
+   * writing it again, closing its peers (by default so that they resync).
+   */
+  private discard(
+    room: Room,
+    code: number = CloseCode.internalError,
+    reason = 'the change could not be stored: reconnect',
+  ): void {
     room.discarded = true
     this.rooms.delete(room.name)
     this.options.metrics.roomsInMemory.set(this.rooms.size)
-    for (const peer of [...room.peers.keys()]) {
-      peer.close(CloseCode.internalError, 'the change could not be stored: reconnect')
-    }
+    for (const peer of [...room.peers.keys()]) peer.close(code, reason)
     room.destroy()
   }
 
@@ -293,6 +301,27 @@ export class Rooms {
     }
     if (this.options.roomIdleMs === 0) evict()
     else room.idleTimer = setTimeout(evict, this.options.roomIdleMs)
+  }
+
+  /** The names people connected to a room show in presence (none when the room is not in memory). */
+  presentNames(name: string): string[] {
+    const names = new Set<string>()
+    for (const state of this.rooms.get(name)?.awareness.getStates().values() ?? []) {
+      if (typeof state.name === 'string' && state.name.trim()) names.add(state.name.trim().slice(0, 100))
+    }
+    return [...names].sort((a, b) => a.localeCompare(b))
+  }
+
+  /**
+   * Drops a deleted workshop's rooms from memory without writing them again, closing their
+   * peers with `code`.
+   */
+  forget(workshopId: string, code: number, reason: string): void {
+    this.flush()
+    for (const kind of ['content', 'control'] as const) {
+      const room = this.rooms.get(roomName(workshopId, kind))
+      if (room) this.discard(room, code, reason)
+    }
   }
 
   /** Closes the connections of some roles on a workshop's documents (e.g. after their key changed). */

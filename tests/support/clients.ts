@@ -44,3 +44,17 @@ export function closeOf(socket: WebSocket, timeoutMs = 5000): Promise<{ code: nu
 }
 
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
+
+/** Retries an assertion until it passes or `timeoutMs` is over (then its last error is thrown). */
+export async function eventually(assertion: () => void | Promise<void>, timeoutMs = 5000): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    try {
+      await assertion()
+      return
+    } catch (error) {
+      if (Date.now() > deadline) throw error
+      await sleep(25)
+    }
+  }
+}

@@ -1,7 +1,7 @@
 import { useEffect, useRef } from 'react'
 import type * as Y from 'yjs'
 import { LOCAL_ORIGIN } from '../../../shared/schema/origin.ts'
-import { spliceBetween, transformPosition } from './text-diff.ts'
+import { spliceBetween, transformPosition } from '../../../shared/text-diff.ts'
 
 type Props = {
   text: Y.Text | undefined

@@ -51,10 +51,19 @@ export class WorkshopSession {
     readonly role: Role,
     /** Every key of the workshop, known only to the facilitator: the share links (replaceable). */
     public shareKeys: Record<Role, string> | null = null,
+    /**
+     * A saved version to show read-only: its documents stay in this browser (no connection, no
+     * local copy), so nothing done on screen can reach the live board.
+     */
+    readonly preview: { content: Uint8Array; control: Uint8Array } | null = null,
   ) {
-    this.keyReadOnly = !canWrite(role, 'content')
+    this.keyReadOnly = preview !== null || !canWrite(role, 'content')
+    if (preview) {
+      Y.applyUpdate(this.content, preview.content)
+      Y.applyUpdate(this.control, preview.control)
+    }
     const serverUrl = `${location.protocol === 'https:' ? 'wss' : 'ws'}://${location.host}${WEBSOCKET_PREFIX}`
-    const options = { params: { key }, connect: navigator.onLine }
+    const options = { params: { key }, connect: !preview && navigator.onLine }
     this.contentProvider = new WebsocketProvider(
       serverUrl,
       roomName(workshopId, 'content'),
@@ -67,10 +76,12 @@ export class WorkshopSession {
       this.control,
       options,
     )
-    this.localCopies = [
-      new IndexeddbPersistence(`tavolo:${workshopId}:content`, this.content),
-      new IndexeddbPersistence(`tavolo:${workshopId}:control`, this.control),
-    ]
+    this.localCopies = preview
+      ? []
+      : [
+          new IndexeddbPersistence(`tavolo:${workshopId}:content`, this.content),
+          new IndexeddbPersistence(`tavolo:${workshopId}:control`, this.control),
+        ]
     // A discrete action (add, move, remove) is always its own undo step: this handler runs
     // before the undo manager's (registered first) and closes the step typing may have open,
     // and the step after it starts fresh too.
@@ -108,6 +119,10 @@ export class WorkshopSession {
           this.notify()
         }
       })
+    }
+    if (preview) {
+      this.loaded = true
+      return
     }
     this.content.on('update', this.checkLoaded)
     this.contentProvider.on('sync', this.checkLoaded)

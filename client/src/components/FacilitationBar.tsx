@@ -32,6 +32,8 @@ export function FacilitationBar({ step }: { step: StepId }) {
   const setShowCursors = useUi((s) => s.setShowCursors)
   const readinessOpen = useUi((s) => s.readinessOpen)
   const setReadinessOpen = useUi((s) => s.setReadinessOpen)
+  const historyOpen = useUi((s) => s.historyOpen)
+  const setHistoryOpen = useUi((s) => s.setHistoryOpen)
   const [moreOpen, setMoreOpen] = useState(false)
   const facilitator = session.role === 'facilitator'
   const locked = locks.includes(step)
@@ -109,6 +111,17 @@ export function FacilitationBar({ step }: { step: StepId }) {
             className={`${button} border-slate-500 bg-white`}
           >
             {t('facilitation.readiness')}
+          </button>
+        )}
+        {facilitator && (
+          <button
+            type="button"
+            aria-expanded={historyOpen}
+            aria-controls="history-panel"
+            onClick={() => setHistoryOpen(!historyOpen)}
+            className={`${button} border-slate-500 bg-white`}
+          >
+            {t('facilitation.history')}
           </button>
         )}
         <label className="flex items-center gap-1 text-sm">

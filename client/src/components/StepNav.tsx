@@ -1,16 +1,20 @@
 import { useTranslation } from 'react-i18next'
 import { controlMap, readControl, setFacilitatorStep } from '../../../shared/schema/control.ts'
 import { metaMap, readMeta } from '../../../shared/schema/meta.ts'
-import { stepsFor } from '../../../shared/steps.ts'
+import { type StepId, stepsFor } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { useUi } from '../state/ui.ts'
 
-/** The method's steps as navigation. The facilitator's choice is shared in the control document. */
-export function StepNav() {
+/**
+ * The method's steps as navigation. The facilitator's choice is shared in the control document.
+ * Given `shown` and `onChoose` (a saved version's read-only view), it only moves between steps.
+ */
+export function StepNav({ shown, onChoose }: { shown?: StepId; onChoose?: (step: StepId) => void } = {}) {
   const { t } = useTranslation()
   const session = useSession()
-  const step = useUi((s) => s.step)
+  const uiStep = useUi((s) => s.step)
   const setStep = useUi((s) => s.setStep)
+  const step = shown ?? uiStep
   const kind = useYValue(metaMap(session.content), () => readMeta(session.content).kind)
   const setFollowing = useUi((s) => s.setFollowing)
   const leaderStep = useYValue(controlMap(session.control), () => readControl(session.control).step)
@@ -23,6 +27,7 @@ export function StepNav() {
               type="button"
               aria-current={step === id ? 'step' : undefined}
               onClick={() => {
+                if (onChoose) return onChoose(id)
                 setStep(id)
                 if (session.role === 'facilitator') setFacilitatorStep(session.control, id)
                 // Choosing another step than the facilitator's is stepping away; theirs is following.

@@ -7,6 +7,8 @@ import { usePublishPresence } from '../collab/presence.ts'
 import { WorkshopSession } from '../collab/session.ts'
 import { SessionContext } from '../collab/session-context.ts'
 import { FacilitationBar } from '../components/FacilitationBar.tsx'
+import { HistoryPanel } from '../components/history/HistoryPanel.tsx'
+import { VersionPreview } from '../components/history/VersionPreview.tsx'
 import { JoinDialog } from '../components/JoinDialog.tsx'
 import { ReadinessPanel } from '../components/ReadinessPanel.tsx'
 import { RefusalNotice } from '../components/RefusalNotice.tsx'
@@ -209,6 +211,8 @@ function WorkshopLayout({
   const step = useUi((s) => s.step)
   const sharePanelOpen = useUi((s) => s.sharePanelOpen)
   const readinessOpen = useUi((s) => s.readinessOpen)
+  const historyOpen = useUi((s) => s.historyOpen)
+  const previewVersion = useUi((s) => s.previewVersion)
   const presentation = useUi((s) => s.presentation)
   const session = useSession()
   // The survey link for phones shows only the survey, not the board.
@@ -240,18 +244,25 @@ function WorkshopLayout({
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
       <WorkshopHeader />
-      {!surveyOnly && <StepNav />}
-      {!surveyOnly && <FacilitationBar step={shownStep} />}
-      <RefusalNotice />
-      {sharePanelOpen && <SharePanel />}
-      {readinessOpen && session.role === 'facilitator' && <ReadinessPanel />}
-      <main id="main" className="flex-1 p-4 md:p-6">
-        <StepBoundary key={`${shownStep}:${session.readOnly}`}>
-          {!surveyOnly && <VotePanel step={shownStep} />}
-          {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
-          <StepView step={shownStep} />
-        </StepBoundary>
-      </main>
+      {historyOpen && session.role === 'facilitator' && !surveyOnly && <HistoryPanel />}
+      {previewVersion && session.role === 'facilitator' && !surveyOnly ? (
+        <VersionPreview key={previewVersion} versionId={previewVersion} />
+      ) : (
+        <>
+          {!surveyOnly && <StepNav />}
+          {!surveyOnly && <FacilitationBar step={shownStep} />}
+          <RefusalNotice />
+          {sharePanelOpen && <SharePanel />}
+          {readinessOpen && session.role === 'facilitator' && <ReadinessPanel />}
+          <main id="main" className="flex-1 p-4 md:p-6">
+            <StepBoundary key={`${shownStep}:${session.readOnly}`}>
+              {!surveyOnly && <VotePanel step={shownStep} />}
+              {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
+              <StepView step={shownStep} />
+            </StepBoundary>
+          </main>
+        </>
+      )}
       {!identity && <JoinDialog onJoin={onJoin} />}
     </div>
   )

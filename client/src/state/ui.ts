@@ -17,6 +17,11 @@ type UiState = {
   /** Others' live cursors on the maps and matrices. */
   showCursors: boolean
   readinessOpen: boolean
+  historyOpen: boolean
+  /** The saved version shown read-only instead of the live board, if any. */
+  previewVersion: string | null
+  setHistoryOpen: (open: boolean) => void
+  setPreviewVersion: (versionId: string | null) => void
   setFollowing: (following: boolean) => void
   setPresentation: (on: boolean) => void
   setShowCursors: (on: boolean) => void
@@ -50,6 +55,10 @@ export const useUi = create<UiState>((set) => ({
   presentation: storedFlag(PRESENTATION_KEY, false),
   showCursors: storedFlag(CURSORS_KEY, true),
   readinessOpen: false,
+  historyOpen: false,
+  previewVersion: null,
+  setHistoryOpen: (historyOpen) => set({ historyOpen }),
+  setPreviewVersion: (previewVersion) => set({ previewVersion }),
   setFollowing: (following) => set({ following }),
   setPresentation: (presentation) => {
     localStorage.setItem(PRESENTATION_KEY, String(presentation))

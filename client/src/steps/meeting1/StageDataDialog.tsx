@@ -11,6 +11,7 @@ import { type ParsedScores, parseScores, type ScoreKind } from '../../../../shar
 import { readStageData, setStageCes, setStageNps } from '../../../../shared/schema/journey-data.ts'
 import type { NamedItem } from '../../../../shared/schema/setup.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { versionsApi } from '../../lib/versions-api.ts'
 
 /**
  * Enter a stage's NPS as counts, or import raw NPS / CES scores from pasted or uploaded CSV.
@@ -47,7 +48,12 @@ export function StageDataDialog({ stage, onClose }: { stage: NamedItem; onClose:
     setParsed(parseScores(csv, kind))
     setMessage(null)
   }
-  const importScores = (scores: number[]) => {
+  const importScores = async (scores: number[]) => {
+    // The board before the import stays in the history; a server that cannot keep it will not
+    // take the import either, and says so through the connection.
+    await versionsApi
+      .save(session.workshopId, session.key, stage.name, 'before-import')
+      .catch(() => undefined)
     if (kind === 'nps') setStageNps(doc, stage.id, npsCountsFromScores(scores))
     else setStageCes(doc, stage.id, cesCountsFromScores(scores))
     setMessage(t('meeting1.data.imported', { count: scores.length }))
@@ -189,7 +195,7 @@ export function StageDataDialog({ stage, onClose }: { stage: NamedItem; onClose:
                 {parsed.scores.length > 0 && parsed.errors.length === 0 && (
                   <button
                     type="button"
-                    onClick={() => importScores(parsed.scores)}
+                    onClick={() => void importScores(parsed.scores)}
                     className="justify-self-start rounded bg-indigo-700 px-3 py-1 text-white"
                   >
                     {t('meeting1.data.import', { count: parsed.scores.length })}
@@ -198,7 +204,7 @@ export function StageDataDialog({ stage, onClose }: { stage: NamedItem; onClose:
                 {parsed.scores.length > 0 && parsed.errors.length > 0 && (
                   <button
                     type="button"
-                    onClick={() => importScores(parsed.scores)}
+                    onClick={() => void importScores(parsed.scores)}
                     className="justify-self-start rounded border border-red-800 px-3 py-1 text-red-900"
                   >
                     {t('meeting1.data.importValidOnly', {

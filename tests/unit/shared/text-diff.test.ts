@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { spliceBetween, transformPosition } from '../../../client/src/collab/text-diff.ts'
+import { spliceBetween, transformPosition } from '../../../shared/text-diff.ts'
 
 describe('the splice of one keystroke', () => {
   it.each([
