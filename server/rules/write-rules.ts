@@ -17,6 +17,7 @@ export type Violation =
   | { rule: 'locked'; step: StepId }
   | { rule: 'frozen'; what: 'culture-statements' }
   | { rule: 'server-only'; what: string }
+  | { rule: 'facilitator-only'; what: string }
   | { rule: 'shape'; what: string }
 
 export type WriteContext = {
@@ -43,8 +44,11 @@ export function violations(doc: Y.Doc, touches: readonly Touch[], context: Write
   for (const touch of touches) {
     const locked = lockedAreas.find(({ area }) => inArea(area, touch.root, touch.field))
     if (locked) found.push({ rule: 'locked', step: locked.step })
-    if (touch.root === 'cultureStatements' && context.cultureFrozen)
-      found.push({ rule: 'frozen', what: 'culture-statements' })
+    if (touch.root === 'cultureStatements') {
+      if (context.cultureFrozen) found.push({ rule: 'frozen', what: 'culture-statements' })
+      else if (context.role !== 'facilitator')
+        found.push({ rule: 'facilitator-only', what: 'culture-statements' })
+    }
     const shape = shapeProblem(doc, touch)
     if (shape) found.push(shape)
   }

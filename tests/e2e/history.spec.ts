@@ -76,4 +76,14 @@ test('the facilitator restores a version while three people are connected, one o
   expect(withOldKey.status()).toBe(403)
   // The original is as the restore left it.
   await expectNames(anna.page, 'stages', ['Ordering', 'Payment'])
+
+  // The copy was only for trying: its facilitator deletes it, with everything kept for it.
+  await facilitator.page.getByRole('button', { name: 'Delete the workshop…' }).click()
+  await facilitator.page.getByRole('button', { name: 'Yes, delete it' }).click()
+  await expect(facilitator.page).toHaveURL(`${tavolo.baseURL}/`)
+  const gone = await facilitator.page.request.get(`${tavolo.baseURL}/api/workshops/${copyId}`, {
+    headers: { authorization: 'Bearer anything' },
+  })
+  expect(gone.status()).toBe(404)
+  await expect(facilitator.page.getByText('History (copy)')).toHaveCount(0)
 })

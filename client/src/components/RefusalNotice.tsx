@@ -21,6 +21,7 @@ export function RefusalNotice() {
     const [rule, detail = ''] = reason.split(':')
     if (rule === 'locked') return t('refusal.locked', { step: t(`steps.${detail}.title`) })
     if (rule === 'frozen') return t('refusal.frozen')
+    if (rule === 'facilitator-only') return t('refusal.facilitatorOnly')
     return t('refusal.shape')
   }
   return (

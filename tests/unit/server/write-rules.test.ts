@@ -164,4 +164,19 @@ describe('culture statements freeze once their rating opens', () => {
     await expect.poll(() => text().toString()).toBe(`Prima: ${statement.text}`)
     expect(await metric('frozen')).toBe(1)
   })
+
+  it('before that, only the facilitator edits them (as the board lets only the facilitator)', async () => {
+    workshop = await server.createWorkshop({ title: 'Visione', language: 'it', kind: 'vision' })
+    const facilitator = open(workshop.keys.facilitator)
+    const participant = open(workshop.keys.participant)
+    await Promise.all([whenSynced(facilitator.provider), whenSynced(participant.provider)])
+    const statement = readCultureStatements(participant.doc)[0]!
+    const textIn = (doc: Y.Doc) =>
+      (doc.getMap('cultureStatements').get(statement.id) as Y.Map<unknown>).get('text') as Y.Text
+    textIn(participant.doc).insert(0, 'Mia: ')
+    await expect.poll(() => textIn(participant.doc).toString()).toBe(statement.text)
+    expect(await metric('facilitator-only')).toBe(1)
+    textIn(facilitator.doc).insert(0, 'Rivista: ')
+    await expect.poll(() => textIn(participant.doc).toString()).toBe(`Rivista: ${statement.text}`)
+  })
 })

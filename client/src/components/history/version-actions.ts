@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next'
 import { useSession } from '../../collab/hooks.ts'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { workshopPath } from '../../lib/links.ts'
-import { rememberWorkshop } from '../../lib/local-memory.ts'
+import { loadIdentity, rememberWorkshop, saveIdentity } from '../../lib/local-memory.ts'
 import { type Version, versionsApi } from '../../lib/versions-api.ts'
 
 /** When a version was saved, in the reader's language (date and time). */
@@ -62,6 +62,9 @@ export function useVersionActions(onRestored: () => void = () => {}) {
         role: 'facilitator',
         key: created.keys.facilitator,
       })
+      // The copy is the same facilitator's: they are not asked who they are again.
+      const me = loadIdentity(session.workshopId)
+      if (me) saveIdentity(created.id, { ...me, token: null })
       return {
         kind: 'copied',
         text: t('history.copied', { time: timeOf(version) }),

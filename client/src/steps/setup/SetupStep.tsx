@@ -10,6 +10,7 @@ import {
 } from '../../../../shared/schema/meta.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { DeleteWorkshop } from './DeleteWorkshop.tsx'
 import { NamedListEditor } from './NamedListEditor.tsx'
 import { ParticipantsEditor } from './ParticipantsEditor.tsx'
 import { RegistrationsPanel } from './RegistrationsPanel.tsx'
@@ -29,6 +30,7 @@ export function SetupStep() {
         <ParticipantsEditor />
         {session.role === 'facilitator' && <RegistrationsPanel />}
       </div>
+      {session.role === 'facilitator' && <DeleteWorkshop />}
     </div>
   )
 }
