@@ -13,6 +13,7 @@ const it = {
     benefit: 'Beneficio-vincoli',
     survey: 'Sondaggio',
     pains: 'Problemi',
+    journey: 'NPS e CES per fase',
   },
   headers: {
     position: 'N.',
@@ -58,6 +59,14 @@ const it = {
     inScope: 'Nel perimetro',
     evidence: 'Evidenze',
     interventions: 'Interventi collegati',
+    nps: 'NPS',
+    npsAnswers: 'Risposte NPS',
+    promoters: 'Promotori',
+    passives: 'Passivi',
+    detractors: 'Detrattori',
+    ces: 'CES (media 1-7)',
+    cesAnswers: 'Risposte CES',
+    sample: 'Campione',
   },
   values: {
     yes: 'sì',
@@ -79,16 +88,21 @@ const it = {
     minor: 'minore',
     deprioritise: 'da rimandare',
     unscored: 'senza punteggio',
+    smallSample: 'piccolo (meno di 30 risposte)',
+    enoughSample: 'sufficiente',
   },
   report: {
     title: 'Rapporto del gruppo di miglioramento',
     meeting1: 'Incontro 1 · Perimetro',
     scope: 'Problemi nel perimetro',
     segments: 'Clienti target',
+    allCustomers: 'Tutti i clienti',
+    journey: 'NPS e CES lungo il percorso',
+    noJourneyData: 'Nessun dato NPS o CES.',
     survey: 'Sondaggio lampo',
     noSurvey: 'Nessun sondaggio chiuso.',
     meeting2: 'Incontro 2 · Priorità e ruoli',
-    priorities: 'Azioni prioritarie',
+    priorities: 'Aree prioritarie',
     raci: 'RACI',
     meeting3: 'Incontro 3 · Azioni',
     quickWins: 'Quick win',
@@ -120,6 +134,7 @@ const en: ExportLabels = {
     benefit: 'Benefit-constraint',
     survey: 'Survey',
     pains: 'Pains',
+    journey: 'NPS and CES by stage',
   },
   headers: {
     position: 'No.',
@@ -165,6 +180,14 @@ const en: ExportLabels = {
     inScope: 'In scope',
     evidence: 'Evidence',
     interventions: 'Linked interventions',
+    nps: 'NPS',
+    npsAnswers: 'NPS answers',
+    promoters: 'Promoters',
+    passives: 'Passives',
+    detractors: 'Detractors',
+    ces: 'CES (mean 1-7)',
+    cesAnswers: 'CES answers',
+    sample: 'Sample',
   },
   values: {
     yes: 'yes',
@@ -186,16 +209,21 @@ const en: ExportLabels = {
     minor: 'minor',
     deprioritise: 'deprioritise',
     unscored: 'not scored',
+    smallSample: 'small (under 30 answers)',
+    enoughSample: 'enough',
   },
   report: {
     title: 'Improvement group report',
     meeting1: 'Meeting 1 · Perimeter',
     scope: 'Pains in scope',
     segments: 'Target customers',
+    allCustomers: 'All customers',
+    journey: 'NPS and CES along the journey',
+    noJourneyData: 'No NPS or CES data.',
     survey: 'Quick survey',
     noSurvey: 'No closed survey.',
     meeting2: 'Meeting 2 · Priorities and roles',
-    priorities: 'Priority actions',
+    priorities: 'Priority areas',
     raci: 'RACI',
     meeting3: 'Meeting 3 · Actions',
     quickWins: 'Quick wins',
@@ -217,3 +245,12 @@ const en: ExportLabels = {
 }
 
 export const exportLabels = (language: Language): ExportLabels => (language === 'en' ? en : it)
+
+const NUMBER_FORMATS: Record<Language, Intl.NumberFormat> = {
+  it: new Intl.NumberFormat('it-IT', { maximumFractionDigits: 2 }),
+  en: new Intl.NumberFormat('en-GB', { maximumFractionDigits: 2 }),
+}
+
+/** A number as the report's readers write it: "1,7" in Italian, "1.7" in English. */
+export const numberText = (value: number, language: Language): string =>
+  NUMBER_FORMATS[language].format(value)

@@ -1,18 +1,26 @@
 import { coverage } from '../domain/coverage.ts'
+import type { Language } from '../i18n-language.ts'
 import type { WorkshopExport } from '../schema/workshop-export.ts'
-import { exportLabels } from './labels.ts'
+import { exportLabels, numberText } from './labels.ts'
 import { markdownText } from './markdown-text.ts'
+import { reportScope } from './report-scope.ts'
 import { type Cell, exportTables, type Table } from './tables.ts'
 
-const cellText = (cell: Cell) =>
-  cell === null ? '' : typeof cell === 'object' ? cell.date : markdownText(String(cell))
+const cellText = (cell: Cell, language: Language) =>
+  cell === null
+    ? ''
+    : typeof cell === 'object'
+      ? cell.date
+      : typeof cell === 'number'
+        ? numberText(cell, language)
+        : markdownText(cell)
 
-function markdownTable(table: Table, none: string): string {
+function markdownTable(table: Table, none: string, language: Language): string {
   if (table.rows.length === 0) return `_${none}_`
   return [
-    `| ${table.headers.map((h) => cellText(h)).join(' | ')} |`,
+    `| ${table.headers.map((h) => cellText(h, language)).join(' | ')} |`,
     `| ${table.headers.map(() => '---').join(' | ')} |`,
-    ...table.rows.map((row) => `| ${row.map(cellText).join(' | ')} |`),
+    ...table.rows.map((row) => `| ${row.map((cell) => cellText(cell, language)).join(' | ')} |`),
   ].join('\n')
 }
 
@@ -29,35 +37,30 @@ export function reportMarkdown(data: WorkshopExport): string {
     .filter((row) => row[7] === l.values['quick-win'])
     .map((row) => String(row[0]))
   const { breaks } = coverage(data)
-  const scope = data.pains.filter((p) => p.inScope)
-  const hitSegments = new Set(scope.flatMap((p) => p.segmentIds))
+  const scope = reportScope(data)
   return [
     `# ${r.title}: ${markdownText(data.meta.title)}`,
     data.meta.organisation && `_${markdownText(data.meta.organisation)}_`,
     markdownText(data.meta.focus),
     `## ${r.meeting1}`,
     `### ${r.scope}`,
-    list(
-      scope.map((p) => `${p.text} (${data.stages.find((s) => s.id === p.stageId)?.name ?? ''})`),
-      r.none,
-    ),
+    list(scope.items, r.none),
     `### ${r.segments}`,
-    list(
-      data.segments.filter((s) => hitSegments.has(s.id) || hitSegments.size === 0).map((s) => s.name),
-      r.none,
-    ),
+    list(scope.customers, r.none),
+    `### ${r.journey}`,
+    markdownTable(tables.journey, r.noJourneyData, data.meta.language),
     `## ${r.survey}`,
-    data.survey?.results ? markdownTable(tables.survey, r.none) : `_${r.noSurvey}_`,
+    data.survey?.results ? markdownTable(tables.survey, r.none, data.meta.language) : `_${r.noSurvey}_`,
     `## ${r.meeting2}`,
     `### ${r.priorities}`,
     list(data.priorities.map(title), r.none),
-    markdownTable(tables.materiality, r.none),
+    markdownTable(tables.materiality, r.none, data.meta.language),
     `### ${r.raci}`,
-    markdownTable(tables.raci, r.none),
+    markdownTable(tables.raci, r.none, data.meta.language),
     `## ${r.meeting3}`,
     `### ${r.quickWins}`,
     list(quickWins, r.none),
-    markdownTable(tables.benefit, r.none),
+    markdownTable(tables.benefit, r.none, data.meta.language),
     `### ${r.metrics}`,
     list(
       data.metrics.filter((m) => m.chosen).map((m) => m.name),
@@ -65,9 +68,9 @@ export function reportMarkdown(data: WorkshopExport): string {
     ),
     `## ${r.meeting4}`,
     `### ${r.pipeline}`,
-    markdownTable(tables.pipeline, r.none),
+    markdownTable(tables.pipeline, r.none, data.meta.language),
     `### ${r.kpis}`,
-    markdownTable(tables.kpis, r.none),
+    markdownTable(tables.kpis, r.none, data.meta.language),
     `### ${r.rules}`,
     list(
       data.goldenRules.map((g) => g.text),

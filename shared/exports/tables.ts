@@ -1,6 +1,7 @@
 import { classifyAction, constraintScore } from '../domain/actions.ts'
 import { parseNumber } from '../domain/kpis.ts'
 import { priorityScore } from '../domain/materiality.ts'
+import { computeCes, computeNps, SMALL_SAMPLE } from '../domain/nps.ts'
 import type { WorkshopExport } from '../schema/workshop-export.ts'
 import { exportLabels } from './labels.ts'
 
@@ -177,5 +178,40 @@ export function exportTables(data: WorkshopExport) {
         .join('; '),
     ]),
   }
-  return { pipeline, kpis, raci, materiality, benefit, survey, pains }
+  // Per stage in journey order; a stage with neither figure is left out.
+  const journey: Table = {
+    name: l.sheets.journey,
+    headers: [
+      h.stage,
+      h.nps,
+      h.npsAnswers,
+      h.promoters,
+      h.passives,
+      h.detractors,
+      h.ces,
+      h.cesAnswers,
+      h.sample,
+    ],
+    rows: data.stages.flatMap((stage) => {
+      const d = data.stageData.find((x) => x.stageId === stage.id)
+      const nps = d?.nps ? computeNps(d.nps) : undefined
+      const ces = d?.ces ? computeCes(d.ces) : undefined
+      if (!nps && !ces) return []
+      const smallest = Math.min(nps?.n ?? Number.POSITIVE_INFINITY, ces?.n ?? Number.POSITIVE_INFINITY)
+      return [
+        [
+          stage.name,
+          nps?.nps ?? null,
+          nps?.n ?? null,
+          nps?.promoters ?? null,
+          nps?.passives ?? null,
+          nps?.detractors ?? null,
+          ces?.mean ?? null,
+          ces?.n ?? null,
+          smallest < SMALL_SAMPLE ? v.smallSample! : v.enoughSample!,
+        ],
+      ]
+    }),
+  }
+  return { pipeline, kpis, raci, materiality, benefit, survey, pains, journey }
 }

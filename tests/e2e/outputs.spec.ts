@@ -1,3 +1,7 @@
+import { execFileSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
@@ -23,9 +27,7 @@ async function downloadFrom(page: Page, button: string) {
     page.waitForEvent('download'),
     page.getByRole('button', { name: button }).click(),
   ])
-  const path = await download.path()
-  const fs = await import('node:fs')
-  return { name: download.suggestedFilename(), bytes: fs.readFileSync(path) }
+  return { name: download.suggestedFilename(), bytes: fs.readFileSync(await download.path()) }
 }
 
 test('outputs: live coverage, downloads that match the board, a report that prints', async ({
@@ -105,7 +107,39 @@ test('outputs: live coverage, downloads that match the board, a report that prin
   expect(pdf.subarray(0, 5).toString()).toBe('%PDF-')
   const pages = pdf.toString('latin1').match(/\/Type\s*\/Page[^s]/g) ?? []
   expect(pages.length).toBeGreaterThanOrEqual(4)
+  // On paper nothing is cut: every column of the wide tables and every value typed in them.
+  const text = pdfText(pdf)
+  for (const expected of [
+    ...['N.', 'Ondata', 'Azione', 'Area prioritaria', 'Quadrante', 'Responsabile', 'Unità'],
+    ...['Inizio', 'Scadenza', 'Stato', 'KPI collegati'],
+    ...['Definizione', 'Formula', 'Unità di misura', 'Meglio se', 'Valore di partenza', 'Obiettivo'],
+    ...['Frequenza', 'Fonte dei dati', 'Azioni collegate'],
+    'Consegna serale, su appuntamento',
+    'Giulia Bianchi',
+    'in corso',
+    '01/03/2027',
+    '15/04/2027',
+    'Ritardi, al mese',
+    '4,5',
+    'mensile',
+    'NPS e CES lungo il percorso',
+    'piccolo (meno di 30 risposte)',
+    'Tutti i clienti',
+    'Beneficio 5 · Vincoli (media) 1,3',
+  ]) {
+    expect(text, expected).toContain(squeeze(expected))
+  }
 })
+
+const squeeze = (text: string) => text.replace(/\s+/g, '')
+
+/** The PDF's text in drawing order (cell by cell), with all white space taken out (cells wrap). */
+function pdfText(pdf: Buffer): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-pdf-'))
+  fs.writeFileSync(path.join(dir, 'report.pdf'), pdf)
+  execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path.join(dir, 'report.pdf'), path.join(dir, 'report.txt')])
+  return squeeze(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'))
+}
 
 test('a manager with the viewer key downloads over HTTP and in the browser, and cannot edit', async ({
   tavolo,

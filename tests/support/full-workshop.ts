@@ -10,6 +10,7 @@ import { setPriorities } from '../../shared/schema/control.ts'
 import { addGoldenRule, linkRuleAction, setRuleApproved } from '../../shared/schema/golden-rules.ts'
 import { initialWorkshopUpdates } from '../../shared/schema/init.ts'
 import { readInterventions } from '../../shared/schema/interventions.ts'
+import { setStageCes, setStageNps } from '../../shared/schema/journey-data.ts'
 import { addKpi } from '../../shared/schema/kpis.ts'
 import { setAxisLabel, setMatrixPositions } from '../../shared/schema/materiality.ts'
 import {
@@ -39,6 +40,10 @@ export function fullWorkshop(language: 'it' | 'en' = 'it') {
   Y.applyUpdate(control, seed.control)
   const [prices, welcome, car] = readInterventions(content).map((i) => i.id) as [string, string, string]
   const [sales, care] = readNamedList(content, 'units').map((u) => u.id) as [string, string]
+  const [firstStage, secondStage] = readNamedList(content, 'stages').map((s) => s.id) as [string, string]
+  // 25 answers: below the small-sample line, which the exports must say.
+  setStageNps(content, firstStage, { promoters: 12, passives: 5, detractors: 8 })
+  setStageCes(content, secondStage, [2, 4, 10, 6, 3, 2, 1])
   setMatrixPositions(content, {
     [prices]: { x: 90, y: 80 },
     [welcome]: { x: 30, y: 60 },

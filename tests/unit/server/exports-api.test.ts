@@ -57,6 +57,33 @@ describe('imports and exports over HTTP', () => {
       'Beneficio-vincoli',
       'Sondaggio',
       'Problemi',
+      'NPS e CES per fase',
+    ])
+    // NPS and CES reach the manager per stage, with n and the small-sample flag.
+    const journey = workbook.getWorksheet('NPS e CES per fase')!
+    expect(journey.getRow(1).values).toEqual([
+      undefined,
+      'Fase',
+      'NPS',
+      'Risposte NPS',
+      'Promotori',
+      'Passivi',
+      'Detrattori',
+      'CES (media 1-7)',
+      'Risposte CES',
+      'Campione',
+    ])
+    expect(journey.getRow(2).values).toEqual([
+      undefined,
+      'Ricerca e preventivo',
+      16,
+      25,
+      12,
+      5,
+      8,
+      undefined,
+      undefined,
+      'piccolo (meno di 30 risposte)',
     ])
     const pipeline = workbook.getWorksheet('Pipeline')!
     expect(pipeline.views[0]).toMatchObject({ state: 'frozen', ySplit: 1 })
@@ -65,6 +92,9 @@ describe('imports and exports over HTTP', () => {
 
     const markdown = await (await download(id, 'report.md', keys.viewer)).text()
     expect(markdown).toContain('## Incontro 4 · Pipeline')
+    expect(markdown).toContain('| Ricerca e preventivo | 16 | 25 | 12 | 5 | 8 |  |  | piccolo (meno di 30 risposte) |')
+    expect(markdown).toContain('| Firma del contratto |  |  |  |  |  | 3,5 | 28 | piccolo (meno di 30 risposte) |')
+    expect(markdown).toMatch(/### Clienti target\n\n- Tutti i clienti\n/)
     expect((await download(id, 'nope.pdf', keys.viewer)).status).toBe(404)
     expect((await download(id, 'workshop.json', 'wrong-key')).status).toBe(403)
   })

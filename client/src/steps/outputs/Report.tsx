@@ -1,7 +1,9 @@
 import type { ReactNode } from 'react'
-import { actionPosition } from '../../../../shared/domain/actions.ts'
-import { exportLabels } from '../../../../shared/exports/labels.ts'
+import { actionPosition, constraintScore } from '../../../../shared/domain/actions.ts'
+import { exportLabels, numberText } from '../../../../shared/exports/labels.ts'
+import { reportScope } from '../../../../shared/exports/report-scope.ts'
 import { type Cell, exportTables, type Table } from '../../../../shared/exports/tables.ts'
+import type { Language } from '../../../../shared/i18n-language.ts'
 import type { WorkshopExport } from '../../../../shared/schema/workshop-export.ts'
 import { ScrollArea } from '../../components/ScrollArea.tsx'
 import { ScatterChart } from './ScatterChart.tsx'
@@ -15,17 +17,29 @@ export function Report({ data }: { data: WorkshopExport }) {
   const r = l.report
   const tables = exportTables(data)
   const interventionTitle = (id: string) => data.interventions.find((i) => i.id === id)?.title ?? ''
-  const scope = data.pains.filter((p) => p.inScope)
-  const hit = new Set(scope.flatMap((p) => p.segmentIds))
+  const scope = reportScope(data)
   const quickWins = tables.benefit.rows
     .filter((row) => row[7] === l.values['quick-win'])
     .map((row) => String(row[0]))
+  const h = l.headers
   const materialityPoints = data.interventions.flatMap((i, n) =>
-    i.matrix ? [{ id: i.id, mark: String(n + 1), label: i.title, point: i.matrix }] : [],
+    i.matrix
+      ? [
+          {
+            id: i.id,
+            mark: String(n + 1),
+            label: i.title,
+            detail: `${i.matrix.x} / ${i.matrix.y}`,
+            point: i.matrix,
+          },
+        ]
+      : [],
   )
   const benefitPoints = data.actions.flatMap((a, n) => {
     const point = actionPosition(a.scores)
-    return point ? [{ id: a.id, mark: String(n + 1), label: a.title, point }] : []
+    const constraint = constraintScore(a.scores)
+    const detail = `${h.benefit} ${a.scores.benefit} · ${h.constraint} ${constraint === null ? '' : numberText(constraint, data.meta.language)}`
+    return point ? [{ id: a.id, mark: String(n + 1), label: a.title, detail, point }] : []
   })
   return (
     <article
@@ -43,18 +57,18 @@ export function Report({ data }: { data: WorkshopExport }) {
       </header>
       <Section title={r.meeting1}>
         <h4 className="font-semibold">{r.scope}</h4>
-        <List
-          items={scope.map((p) => `${p.text} (${data.stages.find((s) => s.id === p.stageId)?.name ?? ''})`)}
-          none={r.none}
-        />
+        <List items={scope.items} none={r.none} />
         <h4 className="font-semibold">{r.segments}</h4>
-        <List
-          items={data.segments.filter((s) => hit.size === 0 || hit.has(s.id)).map((s) => s.name)}
-          none={r.none}
-        />
+        <List items={scope.customers} none={r.none} />
+        <h4 className="font-semibold">{r.journey}</h4>
+        <ReportTable table={tables.journey} none={r.noJourneyData} language={data.meta.language} />
       </Section>
       <Section title={r.survey}>
-        {data.survey?.results ? <ReportTable table={tables.survey} none={r.none} /> : <p>{r.noSurvey}</p>}
+        {data.survey?.results ? (
+          <ReportTable table={tables.survey} none={r.none} language={data.meta.language} />
+        ) : (
+          <p>{r.noSurvey}</p>
+        )}
       </Section>
       <Section title={r.meeting2} breakBefore>
         <h4 className="font-semibold">{r.priorities}</h4>
@@ -69,7 +83,7 @@ export function Report({ data }: { data: WorkshopExport }) {
           />
         )}
         <h4 className="font-semibold">{r.raci}</h4>
-        <ReportTable table={tables.raci} none={r.none} />
+        <ReportTable table={tables.raci} none={r.none} language={data.meta.language} />
       </Section>
       <Section title={r.meeting3} breakBefore>
         <h4 className="font-semibold">{r.quickWins}</h4>
@@ -90,10 +104,12 @@ export function Report({ data }: { data: WorkshopExport }) {
         <List items={data.metrics.filter((m) => m.chosen).map((m) => m.name)} none={r.none} />
       </Section>
       <Section title={r.meeting4} breakBefore>
-        <h4 className="font-semibold">{r.pipeline}</h4>
-        <ReportTable table={tables.pipeline} none={r.none} />
-        <h4 className="font-semibold">{r.kpis}</h4>
-        <ReportTable table={tables.kpis} none={r.none} />
+        <div className="print-wide grid gap-2">
+          <h4 className="font-semibold">{r.pipeline}</h4>
+          <ReportTable table={tables.pipeline} none={r.none} language={data.meta.language} />
+          <h4 className="font-semibold">{r.kpis}</h4>
+          <ReportTable table={tables.kpis} none={r.none} language={data.meta.language} />
+        </div>
         <h4 className="font-semibold">{r.rules}</h4>
         <List items={data.goldenRules.map((g) => (g.approved ? `✓ ${g.text}` : g.text))} none={r.none} />
       </Section>
@@ -130,14 +146,16 @@ function List({ items, none }: { items: string[]; none: string }) {
   )
 }
 
-const show = (cell: Cell) =>
+const show = (cell: Cell, language: Language) =>
   cell === null
     ? ''
     : typeof cell === 'object'
-      ? new Date(`${cell.date}T00:00:00Z`).toLocaleDateString(undefined, { timeZone: 'UTC' })
-      : String(cell)
+      ? new Date(`${cell.date}T00:00:00Z`).toLocaleDateString(language, { timeZone: 'UTC' })
+      : typeof cell === 'number'
+        ? numberText(cell, language)
+        : cell
 
-function ReportTable({ table, none }: { table: Table; none: string }) {
+function ReportTable({ table, none, language }: { table: Table; none: string; language: Language }) {
   if (table.rows.length === 0) return <p className="text-slate-600">{none}</p>
   return (
     <ScrollArea label={table.name}>
@@ -158,7 +176,7 @@ function ReportTable({ table, none }: { table: Table; none: string }) {
               {row.map((cell, j) => (
                 // biome-ignore lint/suspicious/noArrayIndexKey: cells by column
                 <td key={j} className="border border-slate-300 p-1 align-top whitespace-pre-line">
-                  {show(cell)}
+                  {show(cell, language)}
                 </td>
               ))}
             </tr>

@@ -2,7 +2,8 @@ import type { MatrixPoint } from '../../../../shared/domain/materiality.ts'
 
 type Props = {
   title: string
-  points: { id: string; mark: string; label: string; point: MatrixPoint }[]
+  /** `detail` is what the legend says of the point's values, in the axes' own scales. */
+  points: { id: string; mark: string; label: string; detail: string; point: MatrixPoint }[]
   xLabel: string
   yLabel: string
   threshold: MatrixPoint
@@ -73,9 +74,9 @@ export function ScatterChart({ title, points, xLabel, yLabel, threshold }: Props
       <figcaption className="min-w-48 flex-1 text-sm">
         <p className="font-semibold">{title}</p>
         <ol className="mt-1 grid gap-0.5">
-          {points.map(({ id, mark, label, point }) => (
+          {points.map(({ id, mark, label, detail }) => (
             <li key={id}>
-              <strong>{mark}</strong> {label} ({point.x} / {point.y})
+              <strong>{mark}</strong> {label} ({detail})
             </li>
           ))}
         </ol>
