@@ -94,3 +94,24 @@ export function customerAxisFromSurvey(
     positions[r.interventionId] = top === 0 ? 0 : clampScore((r.mean! / top) * MATRIX_MAX)
   return positions
 }
+
+/**
+ * Places `count` cards around `centre` without stacking them: a small ring (and a second one
+ * beyond seven), each card at least one dot apart, all on the board. The group then drags
+ * them where they belong; on one point only the top card would show.
+ */
+export function spreadAround(centre: MatrixPoint, count: number): MatrixPoint[] {
+  if (count === 1) return [centre]
+  const points: MatrixPoint[] = []
+  const perRing = 7
+  for (let i = 0; i < count; i++) {
+    const ring = Math.floor(i / perRing)
+    const inRing = Math.min(perRing, count - ring * perRing)
+    const angle = (2 * Math.PI * (i % perRing)) / inRing + ring * 0.45
+    const radius = 9 + ring * 9
+    points.push(
+      clampPoint({ x: centre.x + radius * Math.cos(angle), y: centre.y + radius * Math.sin(angle) }),
+    )
+  }
+  return points
+}

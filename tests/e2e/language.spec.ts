@@ -24,7 +24,9 @@ function onlyIn(own: Tree, other: Tree): string[] {
     if (value === otherLeaves.get(key)) continue
     for (const part of value.split(/\{\{\w+\}\}/)) {
       const fixed = part.trim().replace(/^[.,:·]\s*/, '')
-      if (fixed.length >= 6) strings.push(fixed)
+      // A lone short word left by interpolation ("ondata" of "+{{count}} ondata") also names
+      // the board's own seeded content (a wave called "Prossima ondata"): too weak a sign.
+      if (fixed.length >= (fixed.includes(' ') ? 6 : 8)) strings.push(fixed)
     }
   }
   return strings

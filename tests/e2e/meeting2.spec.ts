@@ -139,22 +139,24 @@ test.describe('meeting 2, keyboard, priorities and the RACI', () => {
     const giulia = await onMeeting2(tavolo, person, workshop, 'Giulia')
     const marco = await onMeeting2(tavolo, person, workshop, 'Marco')
     await giulia.getByRole('button', { name: /Metti al centro i 3 non posizionati/ }).click()
+    // Spread around the centre, not stacked: the welcome card starts at 46/58.
+    await expect.poll(() => positionOf(marco, WELCOME)).toEqual({ x: 46, y: 58 })
     const handle = card(giulia, WELCOME).getByRole('button')
     await handle.focus()
     for (const key of ['ArrowRight', 'ArrowRight', 'ArrowRight', 'Shift+ArrowUp', 'ArrowDown']) {
       await giulia.keyboard.press(key)
     }
     await expect(giulia.getByTestId('materiality-announcement')).toHaveText(
-      `${WELCOME}: 53 in orizzontale, 59 in verticale, Alta per entrambi: priorità`,
+      `${WELCOME}: 49 in orizzontale, 67 in verticale, Alta solo per l'organizzazione`,
     )
     await expect(handle).toBeFocused()
-    await expect.poll(() => positionOf(marco, WELCOME)).toEqual({ x: 53, y: 59 })
+    await expect.poll(() => positionOf(marco, WELCOME)).toEqual({ x: 49, y: 67 })
     // The table is the keyboard's other way in: a value out of range is refused, with a reason.
     const field = marco.getByRole('spinbutton', { name: `Rilevanza per i clienti di ${WELCOME} (0-100)` })
     await field.fill('140')
     await field.press('Enter')
     await expect(marco.getByRole('alert')).toHaveText('Inserisci un numero intero da 0 a 100.')
-    await expect.poll(() => positionOf(giulia, WELCOME)).toEqual({ x: 53, y: 59 })
+    await expect.poll(() => positionOf(giulia, WELCOME)).toEqual({ x: 49, y: 67 })
   })
 
   test('confirmed priorities become the RACI rows; two people fill it, the rules are checked live, a reload keeps all', async ({
@@ -167,14 +169,14 @@ test.describe('meeting 2, keyboard, priorities and the RACI', () => {
     await place(fabio, WELCOME, 30, 90)
     await place(fabio, CAR, 70, 70)
     await expect(giulia.getByTestId('suggested-priorities').getByRole('listitem')).toHaveText([
-      `1. ${PRICES} (punteggio 72)`,
-      `3. ${CAR} (punteggio 49)`,
+      `1 ${PRICES} (punteggio 72)`,
+      `3 ${CAR} (punteggio 49)`,
     ])
     await expect(giulia.getByRole('button', { name: 'Conferma il suggerimento' })).toHaveCount(0)
     await fabio.getByRole('button', { name: 'Conferma il suggerimento' }).click()
     await expect(giulia.getByTestId('confirmed-priorities').getByRole('listitem')).toHaveText([
-      `★ 1. ${PRICES}`,
-      `★ 2. ${CAR}`,
+      `★1 ${PRICES}`,
+      `★3 ${CAR}`,
     ])
     await expect(giulia.getByTestId('raci-row')).toHaveCount(2)
     await expect(card(giulia, PRICES).getByRole('button')).toHaveText('★1')

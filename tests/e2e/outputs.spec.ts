@@ -137,7 +137,13 @@ const squeeze = (text: string) => text.replace(/\s+/g, '')
 function pdfText(pdf: Buffer): string {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-pdf-'))
   fs.writeFileSync(path.join(dir, 'report.pdf'), pdf)
-  execFileSync('pdftotext', ['-raw', '-enc', 'UTF-8', path.join(dir, 'report.pdf'), path.join(dir, 'report.txt')])
+  execFileSync('pdftotext', [
+    '-raw',
+    '-enc',
+    'UTF-8',
+    path.join(dir, 'report.pdf'),
+    path.join(dir, 'report.txt'),
+  ])
   return squeeze(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'))
 }
 

@@ -22,3 +22,23 @@ export function ConnectionBadge() {
     </output>
   )
 }
+
+/**
+ * Offline, said wherever one is on the page (the header with the badge scrolls away). The
+ * badge already announced it to screen readers, so this one is for the eyes only.
+ */
+export function OfflineBanner() {
+  const { t } = useTranslation()
+  const state = useConnectionState()
+  if (state !== 'offline') return null
+  return (
+    <p
+      aria-hidden="true"
+      data-print="hide"
+      data-testid="offline-banner"
+      className="fixed bottom-3 left-1/2 z-50 max-w-[calc(100vw-1.5rem)] -translate-x-1/2 rounded-full bg-red-800 px-4 py-2 text-center text-sm font-semibold text-white shadow-lg"
+    >
+      {t('connection.offlineBanner')}
+    </p>
+  )
+}

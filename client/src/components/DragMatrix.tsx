@@ -312,10 +312,13 @@ function MatrixCard({ item, point, description, helpId, movedBy, readOnly, onKey
       >
         {item.mark}
       </button>
+      {/* On a phone the titles would cover each other and the quadrant names: the numbers stay,
+          the table below the matrix names them. */}
       <span
-        className={`absolute bottom-0 max-w-36 translate-y-1/2 truncate rounded bg-white/90 px-1 text-xs font-medium whitespace-nowrap shadow-sm ${
+        className={`absolute bottom-0 hidden max-w-36 translate-y-1/2 truncate rounded bg-white/90 px-1 text-xs font-medium whitespace-nowrap shadow-sm sm:block ${
           point.x > 65 ? 'right-7' : 'left-7'
         }`}
+        title={item.title}
         aria-hidden="true"
       >
         {item.title}

@@ -110,7 +110,7 @@ function SortableRow({
       {...listeners}
       aria-label={label}
       disabled={disabled}
-      className="cursor-grab touch-none rounded px-1 text-lg text-slate-500 hover:bg-slate-100 disabled:cursor-default disabled:opacity-30"
+      className="min-h-6 min-w-6 cursor-grab touch-none rounded px-1 text-lg text-slate-500 hover:bg-slate-100 disabled:cursor-default disabled:opacity-30"
     >
       ⠿
     </button>

@@ -59,6 +59,8 @@ export function VotePanel({ step }: { step: StepId }) {
   const facilitator = session.role === 'facilitator'
   const [error, setError] = useState<string | null>(null)
   const [starting, setStarting] = useState(false)
+  /** The revealed vote this person folded away (their own screen only). */
+  const [folded, setFolded] = useState<string | null>(null)
   const onThisStep = vote && STEP_OF[vote.target] === step
   const canStart = facilitator && (step === 'meeting1' || step === 'meeting4' || step === 'factors')
   if (!onThisStep && !canStart) return null
@@ -66,19 +68,36 @@ export function VotePanel({ step }: { step: StepId }) {
     setError(null)
     action.catch((caught: unknown) => setError(errorText(caught)))
   }
-  // No vote here yet: the facilitator's way to start one stays folded, off the projected board.
+  // The facilitator's way to start a vote stays folded, off the projected board.
+  const startAnother = canStart && vote?.status !== 'open' && (
+    <div className="grid gap-2" data-print="hide">
+      <button
+        type="button"
+        aria-expanded={starting}
+        onClick={() => setStarting(!starting)}
+        className="justify-self-start font-semibold text-fuchsia-900"
+      >
+        {starting ? '▾' : '▸'} {onThisStep ? t('vote.startAnother') : t('vote.heading')}
+      </button>
+      {starting && <StartVote step={step} />}
+    </div>
+  )
   if (!onThisStep) {
+    return <div className="mb-4 rounded-lg border border-fuchsia-200 bg-white p-2">{startAnother}</div>
+  }
+  if (vote.status === 'revealed' && folded === vote.id) {
     return (
-      <div className="mb-4 grid gap-2 rounded-lg border border-fuchsia-200 bg-white p-2" data-print="hide">
+      <div className="mb-4 flex flex-wrap items-center gap-3 rounded-lg border border-fuchsia-200 bg-white p-2">
+        <p className="text-sm">{t('vote.revealed', { target: t(`vote.onTargets.${vote.target}`) })}</p>
         <button
           type="button"
-          aria-expanded={starting}
-          onClick={() => setStarting(!starting)}
-          className="justify-self-start font-semibold text-fuchsia-900"
+          onClick={() => setFolded(null)}
+          aria-expanded={false}
+          className="min-h-8 rounded border border-fuchsia-800 px-2 text-sm text-fuchsia-900"
         >
-          {starting ? '▾' : '▸'} {t('vote.heading')}
+          {t('vote.showRanking')}
         </button>
-        {starting && <StartVote step={step} />}
+        {startAnother}
       </div>
     )
   }
@@ -88,18 +107,30 @@ export function VotePanel({ step }: { step: StepId }) {
       className="mb-4 grid gap-2 rounded-lg border-2 border-fuchsia-300 bg-white p-3"
       data-testid="vote-panel"
     >
-      <h2 id="vote-heading" className="font-semibold">
-        {t('vote.heading')}
-      </h2>
+      <div className="flex flex-wrap items-center justify-between gap-2">
+        <h2 id="vote-heading" className="font-semibold">
+          {t('vote.heading')}
+        </h2>
+        {vote.status === 'revealed' && (
+          <button
+            type="button"
+            onClick={() => setFolded(vote.id)}
+            aria-expanded={true}
+            className="min-h-8 rounded border border-slate-400 px-2 text-sm"
+          >
+            {t('vote.hideRanking')}
+          </button>
+        )}
+      </div>
       {onThisStep && vote && (
         <p aria-live="polite" data-testid="vote-status">
           {vote.status === 'open'
             ? t('vote.open', {
-                target: t(`vote.targets.${vote.target}`),
+                target: t(`vote.onTargets.${vote.target}`),
                 answered: vote.answered,
                 registered: vote.registered,
               })
-            : t('vote.revealed', { target: t(`vote.targets.${vote.target}`) })}
+            : t('vote.revealed', { target: t(`vote.onTargets.${vote.target}`) })}
         </p>
       )}
       {facilitator && onThisStep && vote?.status === 'open' && (
@@ -111,7 +142,6 @@ export function VotePanel({ step }: { step: StepId }) {
           {t('vote.reveal')}
         </button>
       )}
-      {canStart && vote?.status !== 'open' && <StartVote step={step} />}
       {session.role === 'participant' && onThisStep && vote?.status === 'open' && (
         <DotBallotForm vote={vote} />
       )}
@@ -138,6 +168,7 @@ export function VotePanel({ step }: { step: StepId }) {
           ))}
         </ol>
       )}
+      {startAnother}
       {error && (
         <p role="alert" className="text-red-800">
           {error}

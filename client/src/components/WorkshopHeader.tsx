@@ -7,7 +7,8 @@ import { LanguageSwitch } from './LanguageSwitch.tsx'
 import { PresenceList } from './PresenceList.tsx'
 import { UndoRedoButtons } from './UndoRedo.tsx'
 
-export function WorkshopHeader() {
+/** `minimal` (the survey link on a phone): the title, the connection and the language, nothing else. */
+export function WorkshopHeader({ minimal = false }: { minimal?: boolean }) {
   const { t } = useTranslation()
   const session = useSession()
   const meta = useYValue(metaMap(session.content), () => readMeta(session.content))
@@ -19,28 +20,30 @@ export function WorkshopHeader() {
         Tavolo
       </a>
       <div className="min-w-0 flex-1">
-        <h1 className="truncate text-lg font-semibold" data-testid="workshop-title">
+        <h1 className="text-lg leading-tight font-semibold break-words" data-testid="workshop-title">
           {meta.title || t('workshop.untitled')}
         </h1>
-        <p className="truncate text-sm text-slate-600">
+        <p className="text-sm break-words text-slate-600">
           {meta.organisation}
           {meta.organisation && ' · '}
           <span data-testid="my-role">{t(`role.${session.role}`)}</span>
           {session.keyReadOnly && ` · ${t('header.readOnly')}`}
         </p>
       </div>
-      <PresenceList />
+      {!minimal && <PresenceList />}
       <ConnectionBadge />
-      <UndoRedoButtons />
-      <button
-        type="button"
-        aria-expanded={sharePanelOpen}
-        aria-controls="share-panel"
-        onClick={() => setSharePanelOpen(!sharePanelOpen)}
-        className="rounded bg-indigo-700 px-3 py-1 text-sm font-semibold text-white hover:bg-indigo-800"
-      >
-        {t('share.button')}
-      </button>
+      {!minimal && <UndoRedoButtons />}
+      {!minimal && (
+        <button
+          type="button"
+          aria-expanded={sharePanelOpen}
+          aria-controls="share-panel"
+          onClick={() => setSharePanelOpen(!sharePanelOpen)}
+          className="rounded bg-indigo-700 px-3 py-1 text-sm font-semibold text-white hover:bg-indigo-800"
+        >
+          {t('share.button')}
+        </button>
+      )}
       <LanguageSwitch />
     </header>
   )

@@ -3,9 +3,10 @@ import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
 import { controlMap, readControl, readLocks, readSummons } from '../../../shared/schema/control.ts'
 import { useAccessProblem, useSession, useSessionLoaded, useYValue } from '../collab/hooks.ts'
-import { usePublishPresence } from '../collab/presence.ts'
+import { personTag, usePublishPresence } from '../collab/presence.ts'
 import { WorkshopSession } from '../collab/session.ts'
 import { SessionContext } from '../collab/session-context.ts'
+import { OfflineBanner } from '../components/ConnectionBadge.tsx'
 import { FacilitationBar } from '../components/FacilitationBar.tsx'
 import { HistoryPanel } from '../components/history/HistoryPanel.tsx'
 import { VersionPreview } from '../components/history/VersionPreview.tsx'
@@ -22,6 +23,7 @@ import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
 import { ApiError, fetchWorkshop, type Keys, registerParticipant } from '../lib/api.ts'
 import { hideKeyFromAddressBar } from '../lib/links.ts'
 import {
+  browserId,
   type Identity,
   knownWorkshops,
   loadIdentity,
@@ -31,6 +33,7 @@ import {
   tabKeyOf,
 } from '../lib/local-memory.ts'
 import { useUi } from '../state/ui.ts'
+import { PhoneSurvey } from '../steps/survey/PhoneSurvey.tsx'
 
 type Granted = { role: Role; key: string; language: 'it' | 'en'; shareKeys: Keys | null }
 type Access = Granted | { error: string }
@@ -199,6 +202,20 @@ function useFollowTheFacilitator(session: WorkshopSession) {
   useEffect(() => {
     if (following && !leads) setStep(leaderStep)
   }, [following, leads, leaderStep, setStep])
+  // A facilitator who reloads lands where the room is, once the control document has synced.
+  useEffect(() => {
+    if (!leads) return
+    const provider = session.controlProvider
+    const land = () => setStep(readControl(session.control).step)
+    if (provider.synced) return land()
+    const onSync = (synced: boolean) => {
+      if (!synced) return
+      provider.off('sync', onSync)
+      land()
+    }
+    provider.on('sync', onSync)
+    return () => provider.off('sync', onSync)
+  }, [leads, session, setStep])
 }
 
 function WorkshopLayout({
@@ -235,15 +252,16 @@ function WorkshopLayout({
             role: session.role,
             step: surveyOnly ? ('survey' as const) : step,
             editing: null,
+            person: personTag(session.workshopId, browserId()),
           }
         : null,
-    [identity, session.role, step, surveyOnly],
+    [identity, session.role, session.workshopId, step, surveyOnly],
   )
   usePublishPresence(session, presence)
 
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
-      <WorkshopHeader />
+      <WorkshopHeader minimal={surveyOnly} />
       {historyOpen && session.role === 'facilitator' && !surveyOnly && <HistoryPanel />}
       {previewVersion && session.role === 'facilitator' && !surveyOnly ? (
         <VersionPreview key={previewVersion} versionId={previewVersion} />
@@ -258,11 +276,12 @@ function WorkshopLayout({
             <StepBoundary key={`${shownStep}:${session.readOnly}`}>
               {!surveyOnly && <VotePanel step={shownStep} />}
               {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
-              <StepView step={shownStep} />
+              {surveyOnly ? <PhoneSurvey /> : <StepView step={shownStep} />}
             </StepBoundary>
           </main>
         </>
       )}
+      <OfflineBanner />
       {!identity && <JoinDialog onJoin={onJoin} />}
     </div>
   )

@@ -18,6 +18,8 @@ describe('counts read right in both languages', () => {
     ['it', 'meeting1.perimeter.outOfScope', 1, 'Fuori perimetro: 1 scheda'],
     ['it', 'meeting1.perimeter.addresses', 1, 'affronta 1 elemento del perimetro'],
     ['it', 'survey.results.heading', 2, 'Risultati (2 risposte)'],
+    ['en', 'meeting1.data.skippedLines', 1, '1 line'],
+    ['it', 'meeting1.data.skippedLines', 3, '3 righe'],
     [
       'it',
       'anonymity.from',

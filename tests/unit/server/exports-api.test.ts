@@ -92,8 +92,12 @@ describe('imports and exports over HTTP', () => {
 
     const markdown = await (await download(id, 'report.md', keys.viewer)).text()
     expect(markdown).toContain('## Incontro 4 · Pipeline')
-    expect(markdown).toContain('| Ricerca e preventivo | 16 | 25 | 12 | 5 | 8 |  |  | piccolo (meno di 30 risposte) |')
-    expect(markdown).toContain('| Firma del contratto |  |  |  |  |  | 3,5 | 28 | piccolo (meno di 30 risposte) |')
+    expect(markdown).toContain(
+      '| Ricerca e preventivo | 16 | 25 | 12 | 5 | 8 |  |  | piccolo (meno di 30 risposte) |',
+    )
+    expect(markdown).toContain(
+      '| Firma del contratto |  |  |  |  |  | 3,5 | 28 | piccolo (meno di 30 risposte) |',
+    )
     expect(markdown).toMatch(/### Clienti target\n\n- Tutti i clienti\n/)
     expect((await download(id, 'nope.pdf', keys.viewer)).status).toBe(404)
     expect((await download(id, 'workshop.json', 'wrong-key')).status).toBe(403)

@@ -4,6 +4,7 @@ import {
   customerAxisFromSurvey,
   priorityScore,
   quadrantOf,
+  spreadAround,
   suggestPriorities,
 } from '../../../shared/domain/materiality.ts'
 import { tallySurvey } from '../../../shared/domain/survey.ts'
@@ -91,5 +92,23 @@ describe('the materiality matrix', () => {
       c: 0,
     })
     expect(customerAxisFromSurvey({ question: points.question, results: null })).toEqual({})
+  })
+})
+
+describe('putting the unplaced cards around the centre', () => {
+  it('spreads them so that none hides another, all on the board', () => {
+    for (const count of [1, 2, 5, 7, 12, 20]) {
+      const points = spreadAround({ x: 50, y: 50 }, count)
+      expect(points).toHaveLength(count)
+      for (const p of points) {
+        expect(p.x).toBeGreaterThanOrEqual(0)
+        expect(p.x).toBeLessThanOrEqual(100)
+      }
+      for (let i = 0; i < points.length; i++)
+        for (let j = i + 1; j < points.length; j++)
+          expect(Math.hypot(points[i]!.x - points[j]!.x, points[i]!.y - points[j]!.y)).toBeGreaterThanOrEqual(
+            6,
+          )
+    }
   })
 })

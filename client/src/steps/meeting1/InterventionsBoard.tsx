@@ -220,7 +220,7 @@ function InterventionCard({ card, groups }: { card: Intervention; groups: Interv
           {...listeners}
           disabled={readOnly}
           aria-label={t('meeting1.interventions.handle', { title })}
-          className="cursor-grab touch-none rounded px-1 text-slate-500 disabled:opacity-30"
+          className="min-h-6 min-w-6 cursor-grab touch-none rounded px-1 text-slate-500 disabled:opacity-30"
         >
           ⠿
         </button>

@@ -13,7 +13,7 @@ export function Meeting1Step() {
         <p className="text-slate-700">{t('steps.meeting1.purpose')}</p>
       </div>
       <JourneyMap />
-      <div className="grid gap-6 xl:grid-cols-[2fr_1fr]">
+      <div className="grid items-start gap-6 xl:grid-cols-[2fr_1fr]">
         <InterventionsBoard />
         <PerimeterPanel />
       </div>

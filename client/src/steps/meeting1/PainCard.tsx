@@ -60,7 +60,7 @@ export const PainCard = memo(function PainCard({ id, label, ...content }: Props)
         id={`${id}-handle`}
         aria-label={t('meeting1.pain.handle', { card: label || t('meeting1.pain.untitled') })}
         disabled={readOnly}
-        className="absolute top-2 left-1 cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
+        className="absolute top-1 left-0.5 min-h-6 min-w-6 cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
       >
         ⠿
       </button>

@@ -209,7 +209,7 @@ export function StageDataDialog({ stage, onClose }: { stage: NamedItem; onClose:
                   >
                     {t('meeting1.data.importValidOnly', {
                       count: parsed.scores.length,
-                      skipped: parsed.errors.length,
+                      skipped: t('meeting1.data.skippedLines', { count: parsed.errors.length }),
                     })}
                   </button>
                 )}

@@ -33,7 +33,7 @@ export function TouchpointList({ stageId }: { stageId: string }) {
               title={t('meeting1.touchpoints.motHint')}
               className="rounded px-1 text-xs font-bold text-slate-500 aria-pressed:bg-rose-600 aria-pressed:text-white"
             >
-              MOT
+              {t('meeting1.touchpoints.motBadge')}
             </button>
             <CollabText
               text={recordText(doc, 'touchpoints', tp.id, 'name')}

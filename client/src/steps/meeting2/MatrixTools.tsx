@@ -1,6 +1,10 @@
 import { useState } from 'react'
 import { useTranslation } from 'react-i18next'
-import { customerAxisFromSurvey, DEFAULT_THRESHOLD } from '../../../../shared/domain/materiality.ts'
+import {
+  customerAxisFromSurvey,
+  DEFAULT_THRESHOLD,
+  spreadAround,
+} from '../../../../shared/domain/materiality.ts'
 import { readSurvey } from '../../../../shared/schema/control.ts'
 import { setAxisLabel, setMatrixPositions, setThreshold } from '../../../../shared/schema/materiality.ts'
 import { useSession } from '../../collab/hooks.ts'
@@ -26,11 +30,10 @@ export function MatrixTools({ board }: { board: Meeting2Board }) {
     setNote(t('meeting2.tools.seeded', { count: Object.keys(positions).length }))
   }
   const unplaced = board.interventions.filter((i) => !board.positions[i.id])
-  const placeUnplaced = () =>
-    setMatrixPositions(
-      doc,
-      Object.fromEntries(unplaced.map((i) => [i.id, { x: DEFAULT_THRESHOLD, y: DEFAULT_THRESHOLD }])),
-    )
+  const placeUnplaced = () => {
+    const around = spreadAround({ x: DEFAULT_THRESHOLD, y: DEFAULT_THRESHOLD }, unplaced.length)
+    setMatrixPositions(doc, Object.fromEntries(unplaced.map((i, n) => [i.id, around[n]!])))
+  }
   return (
     <div className="grid gap-3 rounded border border-slate-200 bg-slate-50 p-3 text-sm">
       <div className="flex flex-wrap gap-2">

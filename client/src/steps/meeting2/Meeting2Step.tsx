@@ -19,7 +19,7 @@ export function Meeting2Step() {
   const board = useMeeting2Board()
   const [showSpread, setShowSpread] = useState(true)
   return (
-    <div className="grid gap-6">
+    <div className="grid grid-cols-[minmax(0,1fr)] gap-6">
       <div>
         <h2 className="text-2xl font-semibold">{t('steps.meeting2.title')}</h2>
         <p className="text-slate-700">{t('steps.meeting2.purpose')}</p>
@@ -38,7 +38,7 @@ export function Meeting2Step() {
       </details>
       <section
         aria-labelledby="matrix-heading"
-        className="grid gap-4 rounded-lg border border-slate-200 bg-white p-4"
+        className="grid grid-cols-[minmax(0,1fr)] gap-4 rounded-lg border border-slate-200 bg-white p-4"
       >
         <h3 id="matrix-heading" className="text-xl font-semibold">
           {t('meeting2.matrix.heading')}
@@ -46,7 +46,7 @@ export function Meeting2Step() {
         {board.interventions.length === 0 ? (
           <p className="text-slate-700">{t('meeting2.matrix.noInterventions')}</p>
         ) : (
-          <div className="grid gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
+          <div className="grid grid-cols-[minmax(0,1fr)] gap-4 xl:grid-cols-[minmax(0,3fr)_minmax(0,2fr)]">
             <div className="grid content-start gap-3">
               <MaterialityMatrix board={board} showSpread={showSpread} />
               {board.round?.status === 'revealed' && (

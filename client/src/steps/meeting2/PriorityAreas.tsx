@@ -35,17 +35,17 @@ export function PriorityAreas({ board }: { board: Meeting2Board }) {
         {suggestion.ids.length === 0 ? (
           <p className="text-sm text-slate-700">{t('meeting2.priorities.noneSuggested')}</p>
         ) : (
-          <ol className="list-decimal pl-5 text-sm" data-testid="suggested-priorities">
+          <ul className="pl-1 text-sm" data-testid="suggested-priorities">
             {suggestion.ids.map((id) => {
               const point = board.positions[id]
               return (
                 <li key={id}>
-                  {board.numberOf(id)}. {board.titleOf(id)} (
+                  <span className="font-semibold">{board.numberOf(id)}</span> {board.titleOf(id)} (
                   {t('meeting2.priorities.score', { score: point ? priorityScore(point) : 0 })})
                 </li>
               )
             })}
-          </ol>
+          </ul>
         )}
         {suggestion.tiedAtCut && <p className="text-sm text-amber-900">{t('meeting2.priorities.tied')}</p>}
         <p className="text-xs text-slate-600">{t('meeting2.priorities.rule')}</p>
@@ -70,7 +70,8 @@ export function PriorityAreas({ board }: { board: Meeting2Board }) {
             {priorities.map((id, i) => (
               <li key={id} className="flex flex-wrap items-center gap-2 rounded bg-emerald-50 px-2 py-1">
                 <span className="font-semibold">
-                  ★ {i + 1}. {board.titleOf(id)}
+                  {/* The same mark as the card's dot on the matrix: ★ and its number. */}★
+                  {board.numberOf(id)} {board.titleOf(id)}
                 </span>
                 {facilitator && (
                   <span className="ml-auto flex gap-1">

@@ -188,7 +188,7 @@ export function RaciTable({ board }: { board: Meeting2Board }) {
                             value: letter ? t(`meeting2.raci.letters.${letter}`) : t('meeting2.raci.empty'),
                           })}
                           aria-disabled={readOnly || undefined}
-                          className={`size-10 rounded border text-base font-bold ${LETTER_STYLE[letter] ?? 'border-slate-300 bg-white'}`}
+                          className={`size-11 touch-manipulation rounded border text-base font-bold ${LETTER_STYLE[letter] ?? 'border-slate-300 bg-white'}`}
                         >
                           {letter}
                         </button>
@@ -214,7 +214,11 @@ export function RaciTable({ board }: { board: Meeting2Board }) {
               {load.map((unit) => {
                 const unused = problems.some((p) => p.problem === 'unit-unused' && p.unitId === unit.unitId)
                 return (
-                  <td key={unit.unitId} className="p-2 text-center text-xs" data-testid="raci-load">
+                  <td
+                    key={unit.unitId}
+                    className="p-2 text-center text-xs whitespace-nowrap"
+                    data-testid="raci-load"
+                  >
                     <span className="block">
                       R {unit.R} · A {unit.A}
                     </span>

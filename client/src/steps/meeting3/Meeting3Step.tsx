@@ -82,7 +82,7 @@ function DebriefBar({ board }: { board: Meeting3Board }) {
   return (
     <section
       aria-label={t('meeting3.debrief.label')}
-      className="sticky top-0 z-30 flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3"
+      className={`${current ? 'sticky top-0 z-30' : ''} flex flex-wrap items-center gap-3 rounded-lg border-2 border-amber-400 bg-amber-50 p-3`}
     >
       <p aria-live="polite" className="font-semibold" data-testid="debrief-status">
         {current

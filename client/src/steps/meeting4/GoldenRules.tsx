@@ -46,7 +46,8 @@ export function GoldenRules({ board }: { board: Meeting4Board }) {
                 text={recordText(doc, 'goldenRules', rule.id, 'text')}
                 label={t('meeting4.rules.text')}
                 readOnly={readOnly}
-                className="min-w-0 flex-1 rounded border border-transparent px-1 hover:border-slate-300"
+                multiline
+                className="min-h-8 min-w-0 flex-1 resize-none rounded border border-transparent px-1 [field-sizing:content] hover:border-slate-300"
               />
               <VoteBadge itemId={rule.id} />
               <label className="flex items-center gap-1 text-sm">

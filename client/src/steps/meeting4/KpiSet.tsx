@@ -101,7 +101,11 @@ function KpiCard({ kpi, board }: { kpi: Kpi; board: Meeting4Board }) {
           className="min-w-0 flex-1 rounded border border-transparent px-1 font-semibold hover:border-slate-300"
         />
         <span className="text-sm text-slate-700">
-          {kpi.baseline || '–'} → {kpi.target || '–'} {kpi.unit}
+          {t('meeting4.kpis.summary', {
+            baseline: kpi.baseline || '–',
+            target: kpi.target || '–',
+            unit: kpi.unit,
+          })}
         </span>
         <button
           type="button"
@@ -133,15 +137,18 @@ function KpiCard({ kpi, board }: { kpi: Kpi; board: Meeting4Board }) {
       {open && (
         <div className="grid gap-2 text-sm sm:grid-cols-2">
           {TEXT_FIELDS.map((field) => (
-            <CollabText
-              key={field}
-              text={recordText(doc, 'kpis', kpi.id, field)}
-              label={t(`meeting4.kpis.fields.${field}`, { name })}
-              placeholder={t(`meeting4.kpis.placeholders.${field}`)}
-              readOnly={readOnly}
-              multiline={field === 'definition' || field === 'formula'}
-              className={input}
-            />
+            // A visible label on every field: once filled, "62,5" and "85" must say which is which.
+            <label key={field} className="grid gap-0.5">
+              <span className="font-medium text-slate-700">{t(`meeting4.kpis.short.${field}`)}</span>
+              <CollabText
+                text={recordText(doc, 'kpis', kpi.id, field)}
+                label={t(`meeting4.kpis.fields.${field}`, { name })}
+                placeholder={t(`meeting4.kpis.placeholders.${field}`)}
+                readOnly={readOnly}
+                multiline={field === 'definition' || field === 'formula'}
+                className={input}
+              />
+            </label>
           ))}
           <label className="flex items-center gap-2">
             {t('meeting4.kpis.directionLabel')}

@@ -15,7 +15,7 @@ export function Meeting4Step() {
         <p className="text-slate-700">{t('steps.meeting4.purpose')}</p>
       </div>
       <PipelineBoard board={board} />
-      <div className="grid gap-6 xl:grid-cols-2">
+      <div className="grid items-start gap-6 xl:grid-cols-2">
         <KpiSet board={board} />
         <GoldenRules board={board} />
       </div>

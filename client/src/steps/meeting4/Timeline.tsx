@@ -43,7 +43,11 @@ export function Timeline({ board }: { board: Meeting4Board }) {
             const status = t(`meeting4.status.${entry.status}`)
             return (
               <tr key={bar.id} data-testid="timeline-row">
-                <th scope="row" className="max-w-56 truncate py-0.5 pr-2 text-left text-sm font-normal">
+                <th
+                  scope="row"
+                  title={board.titleOf(entry.actionId)}
+                  className="max-w-56 truncate py-0.5 pr-2 text-left text-sm font-normal"
+                >
                   {board.titleOf(entry.actionId)}
                 </th>
                 {bar.fromWeek > 0 && <td colSpan={bar.fromWeek} />}

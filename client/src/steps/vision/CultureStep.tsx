@@ -29,54 +29,7 @@ export function CultureStep() {
         <h2 className="text-2xl font-semibold">{t('steps.culture.title')}</h2>
         <p className="text-slate-700">{t('steps.culture.purpose')}</p>
       </div>
-      <RatingPanel
-        purpose="culture"
-        canOpen={statements.length > 0}
-        axisLabel={() => t('vision.culture.score')}
-        results={(r) => {
-          const results = r.results ?? []
-          const areaOf = (id: string) => r.items.find((i) => i.id === id)?.group ?? ''
-          const perArea = groupMeans(results, areaOf, 'score')
-          const stats = (id: string) => results.find((x) => x.itemId === id)?.axes.score
-          return (
-            <div className="grid gap-4">
-              <RadarChart
-                title={t('vision.culture.radar')}
-                labels={perArea.map((a) => a.group)}
-                max={5}
-                series={[
-                  { name: t('vision.culture.mean'), colour: '#4338ca', values: perArea.map((a) => a.mean) },
-                ]}
-              />
-              <ScrollArea label={t('vision.culture.weakest')}>
-                <table className="w-full text-left text-sm" data-testid="culture-results">
-                  <caption className="text-left font-semibold">{t('vision.culture.weakest')}</caption>
-                  <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col">{t('vision.culture.statement')}</th>
-                      <th scope="col">{t('vision.culture.area')}</th>
-                      <th scope="col">{t('vision.culture.mean')}</th>
-                      <th scope="col">{t('vision.culture.spread')}</th>
-                    </tr>
-                  </thead>
-                  <tbody>
-                    {weakestFirst(results, 'score').map((id) => (
-                      <tr key={id} className="border-b border-slate-100" data-testid="culture-result">
-                        <th scope="row" className="font-normal">
-                          {r.items.find((i) => i.id === id)?.title}
-                        </th>
-                        <td>{areaOf(id)}</td>
-                        <td>{stats(id)?.mean}</td>
-                        <td>{stats(id)?.spread}</td>
-                      </tr>
-                    ))}
-                  </tbody>
-                </table>
-              </ScrollArea>
-            </div>
-          )
-        }}
-      />
+      <CultureRating canOpen={statements.length > 0} />
       <section
         aria-labelledby="statements-heading"
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -122,5 +75,60 @@ export function CultureStep() {
         ))}
       </section>
     </div>
+  )
+}
+
+/** The culture self-assessment (1-5 per statement) with its results: on the board and on the phone link. */
+export function CultureRating({ canOpen }: { canOpen: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <RatingPanel
+      purpose="culture"
+      canOpen={canOpen}
+      axisLabel={() => t('vision.culture.score')}
+      results={(r) => {
+        const results = r.results ?? []
+        const areaOf = (id: string) => r.items.find((i) => i.id === id)?.group ?? ''
+        const perArea = groupMeans(results, areaOf, 'score')
+        const stats = (id: string) => results.find((x) => x.itemId === id)?.axes.score
+        return (
+          <div className="grid gap-4">
+            <RadarChart
+              title={t('vision.culture.radar')}
+              labels={perArea.map((a) => a.group)}
+              max={5}
+              series={[
+                { name: t('vision.culture.mean'), colour: '#4338ca', values: perArea.map((a) => a.mean) },
+              ]}
+            />
+            <ScrollArea label={t('vision.culture.weakest')}>
+              <table className="w-full text-left text-sm" data-testid="culture-results">
+                <caption className="text-left font-semibold">{t('vision.culture.weakest')}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col">{t('vision.culture.statement')}</th>
+                    <th scope="col">{t('vision.culture.area')}</th>
+                    <th scope="col">{t('vision.culture.mean')}</th>
+                    <th scope="col">{t('vision.culture.spread')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {weakestFirst(results, 'score').map((id) => (
+                    <tr key={id} className="border-b border-slate-100" data-testid="culture-result">
+                      <th scope="row" className="font-normal">
+                        {r.items.find((i) => i.id === id)?.title}
+                      </th>
+                      <td>{areaOf(id)}</td>
+                      <td>{stats(id)?.mean}</td>
+                      <td>{stats(id)?.spread}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </ScrollArea>
+          </div>
+        )
+      }}
+    />
   )
 }

@@ -104,63 +104,71 @@ export function FactorsStep() {
         </ul>
         {!readOnly && <AddItemForm label={t('vision.factors.new')} onAdd={(name) => addFactor(doc, name)} />}
       </section>
-      <RatingPanel
-        purpose="factors"
-        canOpen={chosen.length > 0}
-        axisLabel={(axis) => t(`vision.factors.axes.${axis}`)}
-        results={(rating) => {
-          const mean = (itemId: string, axis: string) =>
-            rating.results?.find((r) => r.itemId === itemId)?.axes[axis]?.mean ?? null
-          return (
-            <div className="grid gap-3 md:grid-cols-2">
-              <RadarChart
-                title={t('vision.factors.radar')}
-                labels={rating.items.map((i) => i.title)}
-                max={rating.max}
-                series={[
-                  {
-                    name: t('vision.factors.axes.today'),
-                    colour: '#b45309',
-                    values: rating.items.map((i) => mean(i.id, 'today')),
-                  },
-                  {
-                    name: t('vision.factors.axes.target'),
-                    colour: '#4338ca',
-                    values: rating.items.map((i) => mean(i.id, 'target')),
-                  },
-                ]}
-              />
-              <table className="text-left text-sm" data-testid="factor-results">
-                <caption className="text-left font-semibold">{t('vision.factors.radar')}</caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t('vision.factors.name')}</th>
-                    <th scope="col">{t('vision.factors.axes.today')}</th>
-                    <th scope="col">{t('vision.factors.axes.target')}</th>
-                    <th scope="col">{t('vision.factors.gap')}</th>
-                  </tr>
-                </thead>
-                <tbody>
-                  {rating.items.map((item) => {
-                    const today = mean(item.id, 'today')
-                    const target = mean(item.id, 'target')
-                    return (
-                      <tr key={item.id} data-testid="factor-result">
-                        <th scope="row">{item.title}</th>
-                        <td>{today ?? '–'}</td>
-                        <td>{target ?? '–'}</td>
-                        <td>
-                          {today !== null && target !== null ? Math.round((target - today) * 100) / 100 : '–'}
-                        </td>
-                      </tr>
-                    )
-                  })}
-                </tbody>
-              </table>
-            </div>
-          )
-        }}
-      />
+      <FactorsRating canOpen={chosen.length > 0} />
     </div>
+  )
+}
+
+/** The factor scoring (today and target, 0-10) with its results: on the board and on the phone link. */
+export function FactorsRating({ canOpen }: { canOpen: boolean }) {
+  const { t } = useTranslation()
+  return (
+    <RatingPanel
+      purpose="factors"
+      canOpen={canOpen}
+      axisLabel={(axis) => t(`vision.factors.axes.${axis}`)}
+      results={(rating) => {
+        const mean = (itemId: string, axis: string) =>
+          rating.results?.find((r) => r.itemId === itemId)?.axes[axis]?.mean ?? null
+        return (
+          <div className="grid gap-3 md:grid-cols-2">
+            <RadarChart
+              title={t('vision.factors.radar')}
+              labels={rating.items.map((i) => i.title)}
+              max={rating.max}
+              series={[
+                {
+                  name: t('vision.factors.axes.today'),
+                  colour: '#b45309',
+                  values: rating.items.map((i) => mean(i.id, 'today')),
+                },
+                {
+                  name: t('vision.factors.axes.target'),
+                  colour: '#4338ca',
+                  values: rating.items.map((i) => mean(i.id, 'target')),
+                },
+              ]}
+            />
+            <table className="text-left text-sm" data-testid="factor-results">
+              <caption className="text-left font-semibold">{t('vision.factors.radar')}</caption>
+              <thead>
+                <tr>
+                  <th scope="col">{t('vision.factors.name')}</th>
+                  <th scope="col">{t('vision.factors.axes.today')}</th>
+                  <th scope="col">{t('vision.factors.axes.target')}</th>
+                  <th scope="col">{t('vision.factors.gap')}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {rating.items.map((item) => {
+                  const today = mean(item.id, 'today')
+                  const target = mean(item.id, 'target')
+                  return (
+                    <tr key={item.id} data-testid="factor-result">
+                      <th scope="row">{item.title}</th>
+                      <td>{today ?? '–'}</td>
+                      <td>{target ?? '–'}</td>
+                      <td>
+                        {today !== null && target !== null ? Math.round((target - today) * 100) / 100 : '–'}
+                      </td>
+                    </tr>
+                  )
+                })}
+              </tbody>
+            </table>
+          </div>
+        )
+      }}
+    />
   )
 }
