@@ -1,3 +1,4 @@
+import type * as Y from 'yjs'
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
@@ -158,6 +159,17 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
         : null,
   }
   ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
-    controlMap(doc).set(`rating:${definition.purpose}`, published),
+    putRating(controlMap(doc), `rating:${definition.purpose}`, published),
   )
+}
+
+/**
+ * Publishes a round; a new round that replaces revealed results keeps them under
+ * `<key>:previous`, so the report goes on showing them until the new round has its own.
+ */
+function putRating(control: Y.Map<unknown>, key: string, published: PublishedRating): void {
+  const current = control.get(key) as PublishedRating | undefined
+  if (published.results) control.delete(`${key}:previous`)
+  else if (current?.results && current.id !== published.id) control.set(`${key}:previous`, current)
+  control.set(key, published)
 }

@@ -1,6 +1,6 @@
 import type * as Y from 'yjs'
 import { groupMeans, type PublishedRating, weakestFirst } from '../domain/rating-round.ts'
-import { readRating } from '../schema/control.ts'
+import { readReportedRating } from '../schema/control.ts'
 import { readMeta } from '../schema/meta.ts'
 import { readNamedList } from '../schema/setup.ts'
 import {
@@ -41,11 +41,11 @@ export type VisionExport = {
 export function exportVision(content: Y.Doc, control: Y.Doc): VisionExport {
   const meta = readMeta(content)
   const chosen = readChosenFactors(control)
-  const factorRating = readRating(control, 'factors')
+  const factorRating = readReportedRating(control, 'factors')
   const mean = (rating: PublishedRating | null, itemId: string, axis: string) =>
     rating?.results?.find((r) => r.itemId === itemId)?.axes[axis]?.mean ?? null
   const factors = readFactors(content)
-  const culture = readRating(control, 'culture')
+  const culture = readReportedRating(control, 'culture')
   const statements = readCultureStatements(content)
   return {
     title: meta.title,

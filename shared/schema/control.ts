@@ -113,6 +113,19 @@ export function setStepDuration(doc: Y.Doc, step: StepId, minutes: number | null
   )
 }
 
+/**
+ * The rating the report shows: the latest round once it has results; while a new round runs
+ * (or was closed without enough answers), the results of the round before it.
+ */
+export function readReportedRating(doc: Y.Doc, purpose: PublishedRating['purpose']): PublishedRating | null {
+  const current = readRating(doc, purpose)
+  if (current?.results) return current
+  const previous = controlMap(doc).get(`rating:${purpose}:previous`)
+  if (previous && typeof previous === 'object' && (previous as PublishedRating).results)
+    return previous as PublishedRating
+  return current
+}
+
 /** A vision workshop rating (culture self-assessment, factors today vs target) as the server published it. */
 export function readRating(doc: Y.Doc, purpose: PublishedRating['purpose']): PublishedRating | null {
   const value = controlMap(doc).get(`rating:${purpose}`)

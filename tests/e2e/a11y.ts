@@ -1,9 +1,14 @@
 import AxeBuilder from '@axe-core/playwright'
 import type { Page } from '@playwright/test'
 
-/** Serious and critical WCAG A/AA problems axe finds on the page, as readable lines. */
+/**
+ * Serious and critical problems axe finds on the page, as readable lines: WCAG 2.0, 2.1 and
+ * 2.2 at levels A and AA (target size included) and axe's best practices.
+ */
 export async function violations(page: Page): Promise<string[]> {
-  const result = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa']).analyze()
+  const result = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', 'best-practice'])
+    .analyze()
   return result.violations
     .filter((v) => v.impact === 'serious' || v.impact === 'critical')
     .map(

@@ -72,3 +72,26 @@ test('every step of a filled workshop, for the facilitator and for a participant
     }
   }
 })
+
+test('every board of a CX vision workshop, with the culture self-assessment open, has no serious accessibility problems', async ({
+  tavolo,
+  person,
+}) => {
+  test.setTimeout(120_000)
+  const workshop = await tavolo.createWorkshop({ title: 'Visione', language: 'en', kind: 'vision' })
+  const facilitator = (await person('en')).page
+  await join(facilitator, tavolo.link(workshop.id, workshop.keys.facilitator), 'Fabio')
+  const opened = await facilitator.request.post(`${tavolo.baseURL}/api/workshops/${workshop.id}/ratings`, {
+    headers: { authorization: `Bearer ${workshop.keys.facilitator}`, 'content-type': 'application/json' },
+    data: { purpose: 'culture' },
+  })
+  expect(opened.status()).toBe(201)
+  for (const step of ['Setup', 'Distinctiveness factors', 'Personas', 'Culture', 'Vision report']) {
+    await facilitator
+      .getByRole('navigation')
+      .getByRole('button', { name: new RegExp(step) })
+      .click()
+    await expect(facilitator.getByRole('navigation').locator('[aria-current="step"]')).toContainText(step)
+    expect(await violations(facilitator), step).toEqual([])
+  }
+})

@@ -9,6 +9,8 @@ export async function join(page: Page, link: string, name: string, unit?: string
   if (unit) await dialog.getByRole('combobox').selectOption({ label: unit })
   await dialog.getByRole('button').click()
   await expect(dialog).toBeHidden()
+  // The keyboard goes on from the step's heading, not from the top of the page.
+  await expect(page.locator('#main h2').first()).toBeFocused()
   await expect(page.locator('[data-state="connected"]')).toBeVisible()
 }
 

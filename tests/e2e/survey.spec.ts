@@ -28,6 +28,8 @@ test('the quick survey: open, answer from phones, change an answer, close, same 
     .click()
   await facilitator.page.getByRole('button', { name: 'Apri il sondaggio' }).click()
   await expect(facilitator.page.getByTestId('survey-status')).toHaveText('Sondaggio aperto')
+  // The builder is gone: the keyboard goes on from the open survey, not from the top.
+  await expect(facilitator.page.getByTestId('survey-status')).toBeFocused()
 
   const surveyLink = `${tavolo.link(workshop.id, workshop.keys.participant)}&view=survey`
   const phones = [await person('it'), await person('it')]
@@ -47,6 +49,7 @@ test('the quick survey: open, answer from phones, change an answer, close, same 
   await rate(phones[0]!.page, [5, 3, 4])
   await phones[0]!.page.getByRole('button', { name: 'Invia la mia risposta' }).click()
   await expect(phones[0]!.page.getByTestId('ballot-saved')).toBeVisible()
+  await expect(phones[0]!.page.getByTestId('ballot-saved')).toBeFocused()
   await expect(facilitator.page.getByTestId('survey-count')).toHaveText(
     'Risposte: 1 su 2 partecipanti registrati',
   )

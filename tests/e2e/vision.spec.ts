@@ -73,6 +73,16 @@ test.describe('the CX vision workshop, a facilitator and two participants', () =
       await page.getByRole('button', { name: 'Salva le mie risposte' }).click()
       await expect(page.getByTestId('rating-saved')).toBeVisible()
     }
+    // Unanswered sliders say so (also to screen readers); a save names what is missing; Home sets 0.
+    const certezzaToday = giulia.getByRole('slider', { name: 'Dove siamo oggi: Certezza' })
+    await expect(certezzaToday).toHaveAttribute('aria-valuetext', 'non ancora risposto')
+    await giulia.getByRole('button', { name: 'Salva le mie risposte' }).click()
+    await expect(giulia.getByRole('alert').filter({ hasText: 'Mancano 6 risposte' })).toContainText(
+      'Certezza (Dove siamo oggi)',
+    )
+    await certezzaToday.focus()
+    await giulia.keyboard.press('Home')
+    await expect(certezzaToday).toHaveAttribute('aria-valuetext', '0')
     await score(giulia, { Certezza: [3, 9], Controllo: [5, 8], Cura: [2, 6] })
     await score(marco, { Certezza: [5, 9], Controllo: [5, 6], Cura: [4, 10] })
     await expect(fabio.getByTestId('factors-rating-status')).toHaveText('Aperta: 2 su 2 hanno risposto')
@@ -85,6 +95,14 @@ test.describe('the CX vision workshop, a facilitator and two participants', () =
       )
     }
     expect(await violations(giulia)).toEqual([])
+    // Starting again asks first; cancelled, the results stay.
+    await fabio.getByRole('button', { name: 'Ricomincia' }).click()
+    await expect(fabio.getByText(/^Avviare un nuovo giro\?/)).toBeVisible()
+    await fabio
+      .getByRole('region', { name: 'Oggi e obiettivo, votati da soli' })
+      .getByRole('button', { name: 'Annulla' })
+      .click()
+    await expect(giulia.getByTestId('radar-series')).toHaveCount(2)
   })
 
   test('culture self-assessment: statements edited by the facilitator, scored alone, results by area and weakest first', async ({

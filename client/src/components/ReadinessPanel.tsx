@@ -5,10 +5,12 @@ import { readActions } from '../../../shared/schema/actions.ts'
 import {
   controlMap,
   readPriorities,
+  readRating,
   readScoringRound,
   readSurvey,
   readVote,
 } from '../../../shared/schema/control.ts'
+import { metaMap, readMeta } from '../../../shared/schema/meta.ts'
 import { readRaciCells } from '../../../shared/schema/raci.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { useDocValue, useSession, useYValue } from '../collab/hooks.ts'
@@ -16,7 +18,7 @@ import { facilitationApi } from '../lib/facilitation-api.ts'
 import { ScrollArea } from './ScrollArea.tsx'
 
 type Person = { id: string; name: string; unitId: string | null }
-type Answered = Record<'survey' | 'scoring' | 'vote', Set<string> | null>
+type Answered = Record<string, Set<string> | null>
 
 /**
  * The facilitator's homework check, between and during meetings: per registered participant,
@@ -30,6 +32,9 @@ export function ReadinessPanel() {
   const survey = useYValue(control, () => readSurvey(session.control))
   const round = useYValue(control, () => readScoringRound(session.control))
   const vote = useYValue(control, () => readVote(session.control))
+  const factors = useYValue(control, () => readRating(session.control, 'factors'))
+  const culture = useYValue(control, () => readRating(session.control, 'culture'))
+  const kind = useYValue(metaMap(session.content), () => readMeta(session.content).kind)
   const board = useDocValue([session.content, session.control], () => ({
     units: readNamedList(session.content, 'units'),
     actions: readActions(session.content),
@@ -37,11 +42,20 @@ export function ReadinessPanel() {
     priorities: readPriorities(session.control),
   }))
   const [people, setPeople] = useState<Person[]>([])
-  const [answered, setAnswered] = useState<Answered>({ survey: null, scoring: null, vote: null })
+  const [answered, setAnswered] = useState<Answered>({})
 
   const surveyPath = survey && !survey.hideParticipation ? `/surveys/${survey.id}/participation` : null
   const roundPath = round?.status === 'open' ? `/scoring-rounds/${round.id}/participation` : null
   const votePath = vote?.status === 'open' ? `/votes/${vote.id}/participation` : null
+  const factorsPath = factors?.status === 'open' ? `/ratings/${factors.id}/participation` : null
+  const culturePath = culture?.status === 'open' ? `/ratings/${culture.id}/participation` : null
+  // What each participant has to do depends on the kind of workshop.
+  const rounds =
+    kind === 'vision'
+      ? { factors: factorsPath, culture: culturePath, vote: votePath }
+      : { survey: surveyPath, scoring: roundPath, vote: votePath }
+  const columns = ['name', 'unit', ...Object.keys(rounds), ...(kind === 'vision' ? [] : ['cards'])]
+  const roundsKey = JSON.stringify(rounds)
   // biome-ignore lint/correctness/useExhaustiveDependencies: the live counts are the triggers to fetch the names again
   useEffect(() => {
     let cancelled = false
@@ -52,30 +66,29 @@ export function ReadinessPanel() {
             () => null,
           )
         : Promise.resolve(null)
+    const entries = Object.entries(JSON.parse(roundsKey) as Record<string, string | null>)
     void Promise.all([
       facilitationApi.participants(session.workshopId, session.key).then(
         (r) => r.participants,
         () => [],
       ),
-      names(surveyPath),
-      names(roundPath),
-      names(votePath),
-    ]).then(([list, s, r, v]) => {
+      Promise.all(entries.map(([, path]) => names(path))),
+    ]).then(([list, sets]) => {
       if (cancelled) return
       setPeople(list)
-      setAnswered({ survey: s, scoring: r, vote: v })
+      setAnswered(Object.fromEntries(entries.map(([column], i) => [column, sets[i] ?? null])))
     })
     return () => {
       cancelled = true
     }
   }, [
     session,
-    surveyPath,
-    roundPath,
-    votePath,
+    roundsKey,
     survey?.answered,
     round?.answered,
     vote?.answered,
+    factors?.answered,
+    culture?.answered,
     survey?.registered,
   ])
 
@@ -107,7 +120,7 @@ export function ReadinessPanel() {
           <table className="w-full text-left text-sm" data-testid="readiness">
             <thead>
               <tr className="border-b border-slate-300">
-                {(['name', 'unit', 'survey', 'scoring', 'vote', 'cards'] as const).map((c) => (
+                {columns.map((c) => (
                   <th key={c} scope="col" className="p-1">
                     {t(`readiness.columns.${c}`)}
                   </th>
@@ -123,18 +136,22 @@ export function ReadinessPanel() {
                       {person.name}
                     </th>
                     <td className="p-1">{board.units.find((u) => u.id === person.unitId)?.name ?? '–'}</td>
-                    <td className="p-1">{cell(answered.survey, person.name)}</td>
-                    <td className="p-1">{cell(answered.scoring, person.name)}</td>
-                    <td className="p-1">{cell(answered.vote, person.name)}</td>
-                    <td className="p-1">
-                      {cards === null
-                        ? '–'
-                        : cards.cards === 0
-                          ? `✗ ${t('readiness.noCards')}`
-                          : cards.incomplete === 0
-                            ? `✓ ${t('readiness.cardsDone', { count: cards.cards })}`
-                            : `✗ ${t('readiness.cardsMissing', { count: cards.incomplete })}`}
-                    </td>
+                    {Object.keys(rounds).map((column) => (
+                      <td key={column} className="p-1">
+                        {cell(answered[column] ?? null, person.name)}
+                      </td>
+                    ))}
+                    {kind !== 'vision' && (
+                      <td className="p-1">
+                        {cards === null
+                          ? '–'
+                          : cards.cards === 0
+                            ? `✗ ${t('readiness.noCards')}`
+                            : cards.incomplete === 0
+                              ? `✓ ${t('readiness.cardsDone', { count: cards.cards })}`
+                              : `✗ ${t('readiness.cardsMissing', { count: cards.incomplete })}`}
+                      </td>
+                    )}
                   </tr>
                 )
               })}

@@ -176,6 +176,13 @@ function LoadedWorkshop({
         onJoin={(joined) => {
           saveIdentity(id, joined)
           setIdentity(joined)
+          // The dialog closes: the keyboard goes on from the step's heading, not the page's top.
+          requestAnimationFrame(() => {
+            const heading = document.querySelector<HTMLElement>('#main h2')
+            if (!heading) return
+            heading.tabIndex = -1
+            heading.focus()
+          })
         }}
       />
     </SessionContext.Provider>

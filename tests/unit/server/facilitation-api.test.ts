@@ -171,5 +171,32 @@ describe('vision workshop ratings on the server', () => {
     expect(published().results).toBeNull()
     await call.api(`/ratings/${body.id}/close`, { method: 'POST', key: vision.keys.facilitator })
     await expect.poll(() => (published().results as unknown[] | null)?.length).toBe(30)
+
+    // Starting again: the report keeps the revealed results until the new round has its own.
+    const report = async () =>
+      (await (
+        await fetch(`${server.base}/api/workshops/${vision.id}/exports/vision.json`, {
+          headers: { authorization: `Bearer ${vision.keys.viewer}` },
+        })
+      ).json()) as { culture: { statements: { mean: number | null }[] } | null }
+    const again = await call.api('/ratings', {
+      method: 'POST',
+      key: vision.keys.facilitator,
+      body: { purpose: 'culture' },
+    })
+    expect(again.status).toBe(201)
+    await expect.poll(() => published().results).toBeNull()
+    expect((await report()).culture?.statements[0]?.mean).toBe(3)
+    const putAgain = (score: number) =>
+      call.api(`/ratings/${again.body.id}/ballot`, {
+        method: 'PUT',
+        key: vision.keys.participant,
+        token: anna.token,
+        body: { scores: Object.fromEntries(ids.map((id) => [id, { score }])) },
+      })
+    expect((await putAgain(5)).status).toBe(200)
+    await call.api(`/ratings/${again.body.id}/close`, { method: 'POST', key: vision.keys.facilitator })
+    await expect.poll(async () => (await report()).culture?.statements[0]?.mean).toBe(5)
+    expect(k.doc.getMap('control').has('rating:culture:previous')).toBe(false)
   })
 })

@@ -31,9 +31,10 @@ export function TouchpointList({ stageId }: { stageId: string }) {
               onClick={() => setField(doc, 'touchpoints', tp.id, 'momentOfTruth', !tp.momentOfTruth)}
               aria-label={t('meeting1.touchpoints.mot', { name: tp.name })}
               title={t('meeting1.touchpoints.motHint')}
-              className="rounded px-1 text-xs font-bold text-slate-500 aria-pressed:bg-rose-600 aria-pressed:text-white"
+              className="min-h-6 rounded px-1 text-xs font-bold text-slate-500 aria-pressed:bg-rose-600 aria-pressed:text-white"
             >
-              {t('meeting1.touchpoints.motBadge')}
+              {/* A mark, not an abbreviation: the button's name and tooltip say it in words. */}
+              <span aria-hidden="true">★</span>
             </button>
             <CollabText
               text={recordText(doc, 'touchpoints', tp.id, 'name')}
@@ -46,7 +47,7 @@ export function TouchpointList({ stageId }: { stageId: string }) {
                 type="button"
                 onClick={() => removeRecord(doc, 'touchpoints', tp.id)}
                 aria-label={t('setup.remove', { name: tp.name })}
-                className="rounded px-1 text-slate-500 hover:bg-slate-100"
+                className="min-h-6 min-w-6 rounded px-1 text-slate-500 hover:bg-slate-100"
               >
                 ✕
               </button>

@@ -1,6 +1,7 @@
 import type { ReactNode } from 'react'
 import { useTranslation } from 'react-i18next'
 import { cardsOnStage, removeStage } from '../../../../shared/schema/journey.ts'
+import { metaMap, readMeta } from '../../../../shared/schema/meta.ts'
 import { moveRecord, recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import {
   addNamed,
@@ -30,6 +31,9 @@ export function NamedListEditor({ list, extra }: Props) {
   const items = useYValue(recordsOf(doc, list), () => readNamedList(doc, list))
   const readOnly = session.readOnly
   const kind = t(`setup.${list}.item`)
+  const workshopKind = useYValue(metaMap(doc), () => readMeta(doc).kind)
+  // A vision workshop uses these lists differently (no journey map, no RACI).
+  const hint = t(workshopKind === 'vision' ? `setup.${list}.hintVision` : `setup.${list}.hint`)
 
   const remove = (id: string, name: string) => {
     if (list === 'units') return removeUnit(doc, id)
@@ -47,7 +51,7 @@ export function NamedListEditor({ list, extra }: Props) {
       <h3 id={`${list}-heading`} className="mb-1 text-lg font-semibold">
         {t(`setup.${list}.heading`)}
       </h3>
-      <p className="mb-3 text-sm text-slate-600">{t(`setup.${list}.hint`)}</p>
+      <p className="mb-3 text-sm text-slate-600">{hint}</p>
       {items.length === 0 && <p className="mb-2 text-sm text-slate-500 italic">{t(`setup.${list}.empty`)}</p>}
       <SortableList
         items={items}

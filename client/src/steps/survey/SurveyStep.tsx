@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { controlMap, readSurvey } from '../../../../shared/schema/control.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
@@ -18,19 +18,35 @@ export function SurveyStep() {
   const survey = useYValue(controlMap(session.control), () => readSurvey(session.control))
   const [building, setBuilding] = useState(false)
   const facilitator = session.role === 'facilitator'
+  // The builder goes once the survey is open: the keyboard goes on from the survey's status.
+  const [justOpened, setJustOpened] = useState(false)
+  const status = useRef<HTMLParagraphElement>(null)
+  useEffect(() => {
+    if (justOpened && survey) {
+      status.current?.focus()
+      setJustOpened(false)
+    }
+  }, [justOpened, survey])
 
   return (
     <div className="mx-auto grid max-w-4xl gap-4">
       <h2 className="text-2xl font-semibold">{t('steps.survey.title')}</h2>
       {!survey && !facilitator && <p className="rounded bg-white p-4">{t('survey.notYet')}</p>}
-      {facilitator && (!survey || building) && <SurveyBuilder onCreated={() => setBuilding(false)} />}
+      {facilitator && (!survey || building) && (
+        <SurveyBuilder
+          onCreated={() => {
+            setBuilding(false)
+            setJustOpened(true)
+          }}
+        />
+      )}
       {survey && !building && (
         <>
           <section
             aria-live="polite"
             className="flex flex-wrap items-center gap-3 rounded-lg border border-slate-200 bg-white p-4"
           >
-            <p className="text-lg font-semibold" data-testid="survey-status">
+            <p ref={status} tabIndex={-1} className="text-lg font-semibold" data-testid="survey-status">
               {survey.status === 'open' ? t('survey.open') : t('survey.closed')}
             </p>
             <p data-testid="survey-count">

@@ -44,7 +44,7 @@ export function FactorsStep() {
           {t('vision.factors.heading')}
         </h3>
         <ul className="grid gap-2 md:grid-cols-2 xl:grid-cols-3">
-          {factors.map((factor) => {
+          {factors.map((factor, position) => {
             const isChosen = chosen.includes(factor.id)
             return (
               <li
@@ -57,7 +57,7 @@ export function FactorsStep() {
                   {isChosen && <span aria-hidden="true">★</span>}
                   <CollabText
                     text={recordText(doc, 'factors', factor.id, 'name')}
-                    label={t('vision.factors.name')}
+                    label={t('vision.factors.nameOf', { position: position + 1 })}
                     readOnly={readOnly}
                     className="min-w-0 flex-1 rounded border border-transparent px-1 font-semibold hover:border-slate-300"
                   />

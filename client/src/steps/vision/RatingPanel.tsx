@@ -38,6 +38,7 @@ export function RatingPanel({
   const session = useSession()
   const rating = useRating(purpose)
   const [error, setError] = useState<string | null>(null)
+  const [confirmingAgain, setConfirmingAgain] = useState(false)
   const facilitator = session.role === 'facilitator'
   const run = (path: string) => {
     setError(null)
@@ -71,11 +72,32 @@ export function RatingPanel({
             >
               {t('vision.rating.close')}
             </button>
+          ) : rating && confirmingAgain ? (
+            <>
+              <span className="text-sm">{t('vision.rating.confirmAgain')}</span>
+              <button
+                type="button"
+                onClick={() => {
+                  setConfirmingAgain(false)
+                  run('/ratings')
+                }}
+                className="min-h-9 rounded bg-indigo-700 px-3 font-medium text-white"
+              >
+                {t('vision.rating.confirmAgainYes')}
+              </button>
+              <button
+                type="button"
+                onClick={() => setConfirmingAgain(false)}
+                className="min-h-9 rounded border border-slate-500 px-3"
+              >
+                {t('vision.rating.cancel')}
+              </button>
+            </>
           ) : (
             <button
               type="button"
               disabled={!canOpen}
-              onClick={() => run('/ratings')}
+              onClick={() => (rating ? setConfirmingAgain(true) : run('/ratings'))}
               className="min-h-9 rounded border border-indigo-700 px-3 text-indigo-800 disabled:opacity-50"
             >
               {rating ? t('vision.rating.reopen') : t(`vision.rating.${purpose}.open`)}
@@ -123,10 +145,14 @@ function RatingForm({ rating, axisLabel }: { rating: PublishedRating; axisLabel:
           { method: 'PUT', body: JSON.stringify({ scores }) },
           token,
         ),
-      describe: (problems) =>
-        t('vision.rating.missing', {
-          count: (problems as RatingProblem[]).filter((p) => p.problem === 'missing-score').length,
-        }),
+      describe: (problems) => {
+        const missing = (problems as RatingProblem[]).filter((p) => p.problem === 'missing-score')
+        const which = missing.map((p) => {
+          const title = rating.items.find((i) => i.id === p.itemId)?.title ?? ''
+          return 'axis' in p && rating.axes.length > 1 ? `${title} (${axisLabel(p.axis)})` : title
+        })
+        return t('vision.rating.missingWhich', { count: missing.length, which: which.join('; ') })
+      },
     },
   )
   const scores = own.ballot
@@ -155,19 +181,15 @@ function RatingForm({ rating, axisLabel }: { rating: PublishedRating; axisLabel:
                       labelOf={(v) => t('vision.rating.choice', { value: v, label })}
                     />
                   ) : (
-                    <label key={axis} className="flex flex-wrap items-center gap-2 text-sm">
-                      <span className="w-40">{axisLabel(axis)}</span>
-                      <input
-                        type="range"
-                        min={rating.min}
-                        max={rating.max}
-                        value={scores[item.id]?.[axis] ?? rating.min}
-                        onChange={(e) => set(item.id, axis, Number(e.target.value))}
-                        aria-label={label}
-                        className="w-48"
-                      />
-                      <output className="w-8 font-bold">{scores[item.id]?.[axis] ?? '–'}</output>
-                    </label>
+                    <ScoreSlider
+                      key={axis}
+                      axisName={axisLabel(axis)}
+                      label={label}
+                      min={rating.min}
+                      max={rating.max}
+                      value={scores[item.id]?.[axis]}
+                      onChange={(v) => set(item.id, axis, v)}
+                    />
                   )
                 })}
               </div>
@@ -188,5 +210,56 @@ function RatingForm({ rating, axisLabel }: { rating: PublishedRating; axisLabel:
         testId="rating-saved"
       />
     </div>
+  )
+}
+
+/**
+ * A 0-10 score on a slider that starts unanswered ("–", said so to screen readers too). The
+ * first touch counts even where the thumb already is: Home, or a click at the left end, sets 0.
+ */
+function ScoreSlider({
+  axisName,
+  label,
+  min,
+  max,
+  value,
+  onChange,
+}: {
+  axisName: string
+  label: string
+  min: number
+  max: number
+  value: number | undefined
+  onChange: (value: number) => void
+}) {
+  const { t } = useTranslation()
+  const take = (event: { currentTarget: HTMLInputElement }) => {
+    if (value === undefined) onChange(Number(event.currentTarget.value))
+  }
+  return (
+    <label className="flex flex-wrap items-center gap-2 text-sm">
+      <span className="w-40">{axisName}</span>
+      <input
+        type="range"
+        min={min}
+        max={max}
+        value={value ?? min}
+        onChange={(e) => onChange(Number(e.target.value))}
+        onPointerUp={take}
+        onKeyUp={(e) => {
+          if (
+            ['Home', 'End', 'ArrowLeft', 'ArrowRight', 'ArrowUp', 'ArrowDown', 'PageUp', 'PageDown'].includes(
+              e.key,
+            )
+          )
+            take(e)
+        }}
+        aria-label={label}
+        aria-valuetext={value === undefined ? t('vision.rating.unanswered') : String(value)}
+        data-answered={value !== undefined}
+        className="w-48"
+      />
+      <output className="w-8 font-bold">{value ?? '–'}</output>
+    </label>
   )
 }
