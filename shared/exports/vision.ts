@@ -18,6 +18,7 @@ import type { Table } from './tables.ts'
 /** What a CX vision workshop produced, as plain data: the vision report and its exports read this. */
 export type VisionExport = {
   title: string
+  organisation: string
   language: 'it' | 'en'
   factors: {
     id: string
@@ -26,7 +27,11 @@ export type VisionExport = {
     chosen: boolean
     today: number | null
     target: number | null
+    /** target - today: how far the vision asks the organisation to move. */
+    gap: number | null
   }[]
+  /** How many people scored the factors (null before a round has results). */
+  factorAnswers: number | null
   personas: Persona[]
   stages: { id: string; name: string }[]
   moments: (MomentOfTruth & { factor: string | null })[]
@@ -47,17 +52,26 @@ export function exportVision(content: Y.Doc, control: Y.Doc): VisionExport {
   const factors = readFactors(content)
   const culture = readReportedRating(control, 'culture')
   const statements = readCultureStatements(content)
+  const gap = (today: number | null, target: number | null) =>
+    today === null || target === null ? null : Math.round((target - today) * 10) / 10
   return {
     title: meta.title,
+    organisation: meta.organisation,
     language: meta.language,
-    factors: factors.map((f) => ({
-      id: f.id,
-      name: f.name,
-      meaning: f.meaning,
-      chosen: chosen.includes(f.id),
-      today: mean(factorRating, f.id, 'today'),
-      target: mean(factorRating, f.id, 'target'),
-    })),
+    factors: factors.map((f) => {
+      const today = mean(factorRating, f.id, 'today')
+      const target = mean(factorRating, f.id, 'target')
+      return {
+        id: f.id,
+        name: f.name,
+        meaning: f.meaning,
+        chosen: chosen.includes(f.id),
+        today,
+        target,
+        gap: gap(today, target),
+      }
+    }),
+    factorAnswers: factorRating?.results ? factorRating.answered : null,
     personas: readPersonas(content),
     stages: readNamedList(content, 'stages').map(({ id, name }) => ({ id, name })),
     moments: readMoments(content).map((m) => ({
@@ -105,6 +119,9 @@ const WORDS = {
     statement: 'Affermazione',
     mean: 'Media',
     spread: 'Dispersione',
+    gap: 'Distanza (obiettivo - oggi)',
+    areas: 'Medie per area',
+    respondents: 'Risposte',
     none: 'Nessuno.',
   },
   en: {
@@ -123,6 +140,9 @@ const WORDS = {
     statement: 'Statement',
     mean: 'Mean',
     spread: 'Spread',
+    gap: 'Gap (target - today)',
+    areas: 'Means by area',
+    respondents: 'Answers',
     none: 'None.',
   },
 }
@@ -135,8 +155,13 @@ export function visionTables(data: VisionExport): Table[] {
   return [
     {
       name: w.factors.slice(0, 31),
-      headers: [w.factor, w.today, w.target],
-      rows: data.factors.filter((f) => f.chosen).map((f) => [f.name, f.today, f.target]),
+      headers: [w.factor, w.today, w.target, w.gap],
+      rows: data.factors.filter((f) => f.chosen).map((f) => [f.name, f.today, f.target, f.gap]),
+    },
+    {
+      name: w.areas.slice(0, 31),
+      headers: [w.area, w.mean],
+      rows: (data.culture?.areas ?? []).map((a) => [a.area, a.mean]),
     },
     {
       name: w.culture.slice(0, 31),
@@ -154,15 +179,16 @@ export function visionMarkdown(data: VisionExport): string {
   const esc = markdownText
   const chosen = data.factors.filter((f) => f.chosen)
   // Blocks are separated by a blank line; a table's or a list's lines must follow each other.
-  const blocks = [`# ${w.title}: ${esc(data.title)}`, `## ${w.factors}`]
+  const blocks = [`# ${w.title}: ${esc(data.title)}`, data.organisation && `_${esc(data.organisation)}_`, `## ${w.factors}`]
   const together = (rows: string[]) => blocks.push(rows.join('\n'))
   if (chosen.length === 0) blocks.push(`_${w.none}_`)
   else {
     together([
-      `| ${w.factor} | ${w.today} | ${w.target} |`,
-      '| --- | --- | --- |',
-      ...chosen.map((f) => `| ${esc(f.name)} | ${f.today ?? ''} | ${f.target ?? ''} |`),
+      `| ${w.factor} | ${w.today} | ${w.target} | ${w.gap} |`,
+      '| --- | --- | --- | --- |',
+      ...chosen.map((f) => `| ${esc(f.name)} | ${f.today ?? ''} | ${f.target ?? ''} | ${f.gap ?? ''} |`),
     ])
+    if (data.factorAnswers !== null) blocks.push(`${w.respondents}: ${data.factorAnswers}`)
   }
   blocks.push(`## ${w.personas}`)
   for (const p of data.personas) {
@@ -187,6 +213,7 @@ export function visionMarkdown(data: VisionExport): string {
   if (!data.culture) blocks.push(`_${w.none}_`)
   else {
     const culture = data.culture
+    blocks.push(`${w.respondents}: ${culture.answers}`)
     together([
       `| ${w.area} | ${w.mean} |`,
       '| --- | --- |',

@@ -2,6 +2,7 @@ import type { ChildProcess } from 'node:child_process'
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { exited, freePort, spawnServer } from '../support/child-server.ts'
+import { fullVisionWorkshop } from '../support/full-vision.ts'
 import { fullWorkshop } from '../support/full-workshop.ts'
 import { tempDataDir } from '../support/server.ts'
 
@@ -58,6 +59,22 @@ export class TavoloProcess {
   /** The demo workshop carried through all four meetings (tests/support/full-workshop.ts), imported. */
   async importFullWorkshop() {
     const { content, control } = fullWorkshop()
+    const response = await fetch(`${this.baseURL}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exportWorkshop(content, control)),
+    })
+    expect(response.status).toBe(201)
+    return (await response.json()) as {
+      id: string
+      title: string
+      keys: { facilitator: string; participant: string; viewer: string }
+    }
+  }
+
+  /** A CX vision workshop with every board filled (tests/support/full-vision.ts), imported. */
+  async importFullVision() {
+    const { content, control } = fullVisionWorkshop()
     const response = await fetch(`${this.baseURL}/api/workshops/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,7 +1,4 @@
-import { execFileSync } from 'node:child_process'
 import fs from 'node:fs'
-import os from 'node:os'
-import path from 'node:path'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
@@ -9,6 +6,7 @@ import { fullWorkshop } from '../support/full-workshop.ts'
 import { violations } from './a11y.ts'
 import { expect, type TavoloProcess, test } from './fixtures.ts'
 import { join } from './pages.ts'
+import { pdfText, squeeze } from './pdf.ts'
 
 const fullExport = () => {
   const { content, control } = fullWorkshop()
@@ -129,82 +127,4 @@ test('outputs: live coverage, downloads that match the board, a report that prin
   ]) {
     expect(text, expected).toContain(squeeze(expected))
   }
-})
-
-const squeeze = (text: string) => text.replace(/\s+/g, '')
-
-/** The PDF's text in drawing order (cell by cell), with all white space taken out (cells wrap). */
-function pdfText(pdf: Buffer): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-pdf-'))
-  fs.writeFileSync(path.join(dir, 'report.pdf'), pdf)
-  execFileSync('pdftotext', [
-    '-raw',
-    '-enc',
-    'UTF-8',
-    path.join(dir, 'report.pdf'),
-    path.join(dir, 'report.txt'),
-  ])
-  return squeeze(fs.readFileSync(path.join(dir, 'report.txt'), 'utf8'))
-}
-
-test('a manager with the viewer key downloads over HTTP and in the browser, and cannot edit', async ({
-  tavolo,
-  person,
-}) => {
-  const workshop = await importFull(tavolo)
-  const response = await fetch(`${tavolo.baseURL}/api/workshops/${workshop.id}/exports/kpis.csv`, {
-    headers: { authorization: `Bearer ${workshop.keys.viewer}` },
-  })
-  expect(response.status).toBe(200)
-  expect(new TextDecoder().decode(await response.arrayBuffer())).toContain('"Ritardi, al mese",')
-  const manager = (await person()).page
-  await join(manager, tavolo.link(workshop.id, workshop.keys.viewer), 'Direttrice')
-  await openStep(manager, /Risultati/)
-  const json = JSON.parse((await downloadFrom(manager, 'Workshop completo (JSON)')).bytes.toString('utf8'))
-  expect(json.meta.title).toBe('Qualità, "prima" di tutto')
-  await openStep(manager, /Incontro 4/)
-  await expect(manager.getByRole('heading', { name: 'Pipeline delle azioni' })).toBeVisible()
-  await expect(manager.getByRole('textbox', { name: "Nuova regola d'oro" })).toHaveCount(0)
-  await expect(manager.getByRole('combobox', { name: 'Ondata' }).first()).toBeDisabled()
-})
-
-test('import: a valid export opens as a new workshop, a broken one is refused and creates nothing', async ({
-  tavolo,
-  person,
-}) => {
-  const { page } = await person()
-  await page.goto(tavolo.baseURL)
-  const input = page.getByLabel('File di esportazione JSON')
-  await input.setInputFiles({
-    name: 'rotto.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from('{"format": "tavolo-workshop", "version": 1'),
-  })
-  await expect(page.getByRole('alert')).toHaveText('Non importato: il file non è JSON')
-  const tampered = fullExport()
-  tampered.pipeline[0]!.waveId = 'sparita'
-  await input.setInputFiles({
-    name: 'manomesso.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(tampered)),
-  })
-  await expect(page.getByRole('alert')).toHaveText(
-    // In the workshop's language, not the server's English explanation.
-    "Non importato: il file non è un'esportazione di Tavolo completa e coerente, quindi non è stato importato nulla.",
-  )
-  await expect(page).toHaveURL(`${tavolo.baseURL}/`)
-
-  await input.setInputFiles({
-    name: 'buono.json',
-    mimeType: 'application/json',
-    buffer: Buffer.from(JSON.stringify(fullExport())),
-  })
-  await expect(page.getByRole('dialog')).toBeVisible()
-  await page.getByRole('dialog').getByRole('textbox').fill('Fabio')
-  await page.getByRole('dialog').getByRole('button').click()
-  await expect(page.getByTestId('workshop-title')).toHaveText('Qualità, "prima" di tutto')
-  await openStep(page, /Incontro 3/)
-  await expect(
-    page.locator('[data-testid="action-card"][data-action="Consegna serale, su appuntamento"]'),
-  ).toBeVisible()
 })

@@ -92,13 +92,17 @@ describe('the CX vision workshop', () => {
     recordText(content, 'moments', moment, 'excellent')?.insert(0, 'Auto pronta all’ora promessa')
     setMomentFactor(content, moment, certezza!.id)
     const data = exportVision(content, control)
-    expect(data.factors.filter((f) => f.chosen)).toMatchObject([{ name: 'Certezza', today: 4, target: 9 }])
-    expect(visionTables(data)[0]!.rows).toEqual([['Certezza', 4, 9]])
+    expect(data.factors.filter((f) => f.chosen)).toMatchObject([
+      { name: 'Certezza', today: 4, target: 9, gap: 5 },
+    ])
+    expect(data.factorAnswers).toBe(2)
+    expect(visionTables(data)[0]!.rows).toEqual([['Certezza', 4, 9, 5]])
     const markdown = visionMarkdown(data)
-    expect(markdown).toContain('| Certezza | 4 | 9 |')
+    expect(markdown).toContain('| Certezza | 4 | 9 | 5 |')
+    expect(markdown).toContain('Risposte: 2')
     // A table's lines follow each other (a blank line between them is no table in any viewer).
     expect(markdown).toMatch(
-      /\| Fattore \| Oggi \| Obiettivo \|\n\| --- \| --- \| --- \|\n\| Certezza \| 4 \| 9 \|/,
+      /\| Fattore \| Oggi \| Obiettivo \| Distanza \(obiettivo - oggi\) \|\n\| --- \| --- \| --- \| --- \|\n\| Certezza \| 4 \| 9 \| 5 \|/,
     )
     expect(markdown).toContain('> Voglio certezze \\| non scuse')
     expect(markdown).toContain('- **Laura · Consegna**: Auto pronta all’ora promessa (Certezza)')

@@ -13,7 +13,7 @@ import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { VoteBadge } from '../../components/VotePanel.tsx'
 import { RadarChart } from './RadarChart.tsx'
-import { RatingPanel } from './RatingPanel.tsx'
+import { RatingPanel, useRating } from './RatingPanel.tsx'
 
 /**
  * The distinctiveness factors: the six of the method plus the group's own; dot-voted (the
@@ -30,12 +30,15 @@ export function FactorsStep() {
   const readOnly = session.readOnly
   const toggle = (id: string) =>
     setChosenFactors(session.control, chosen.includes(id) ? chosen.filter((c) => c !== id) : [...chosen, id])
+  // While the scoring is open, a participant's form comes first, not below every factor card.
+  const ratingFirst = useRating('factors')?.status === 'open' && session.role === 'participant'
   return (
     <div className="grid gap-6">
       <div>
         <h2 className="text-2xl font-semibold">{t('steps.factors.title')}</h2>
         <p className="text-slate-700">{t('steps.factors.purpose')}</p>
       </div>
+      {ratingFirst && <FactorsRating canOpen={false} />}
       <section
         aria-labelledby="factors-heading"
         className="grid gap-3 rounded-lg border border-slate-200 bg-white p-4"
@@ -104,7 +107,7 @@ export function FactorsStep() {
         </ul>
         {!readOnly && <AddItemForm label={t('vision.factors.new')} onAdd={(name) => addFactor(doc, name)} />}
       </section>
-      <FactorsRating canOpen={chosen.length > 0} />
+      {!ratingFirst && <FactorsRating canOpen={chosen.length > 0} />}
     </div>
   )
 }

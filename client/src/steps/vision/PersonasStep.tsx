@@ -1,4 +1,4 @@
-import { useRef } from 'react'
+import { Fragment, useRef } from 'react'
 import { useTranslation } from 'react-i18next'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { readNamedList } from '../../../../shared/schema/setup.ts'
@@ -116,7 +116,7 @@ function PersonaCard({ persona }: { persona: Persona }) {
         >
           {initials(persona.name)}
         </span>
-        <div className="min-w-0 flex-1">
+        <div className="min-w-0 flex-1 basis-48">
           <CollabText
             text={recordText(doc, 'personas', persona.id, 'name')}
             label={t('vision.personas.fields.name')}
@@ -165,8 +165,9 @@ function PersonaCard({ persona }: { persona: Persona }) {
       {persona.texts.quote && (
         <blockquote className="border-l-4 border-slate-300 pl-3 italic">«{persona.texts.quote}»</blockquote>
       )}
+      <PersonaSheet persona={persona} />
       {open && (
-        <div className="grid gap-3">
+        <div className="grid gap-3 print:hidden">
           <div className="grid gap-2 sm:grid-cols-2">
             <label className="grid gap-1 text-sm">
               {t('vision.personas.age')}
@@ -205,15 +206,16 @@ function PersonaCard({ persona }: { persona: Persona }) {
               </select>
             </label>
             {PERSONA_TEXTS.filter((f) => f !== 'name').map((field) => (
-              <CollabText
-                key={field}
-                text={recordText(doc, 'personas', persona.id, field)}
-                label={t(`vision.personas.fields.${field}`)}
-                placeholder={t(`vision.personas.fields.${field}`)}
-                multiline={['goals', 'frustrations', 'bio'].includes(field)}
-                readOnly={readOnly}
-                className="rounded border border-slate-300 px-2 py-1 text-sm"
-              />
+              <label key={field} className="grid gap-1 text-sm">
+                {t(`vision.personas.fields.${field}`)}
+                <CollabText
+                  text={recordText(doc, 'personas', persona.id, field)}
+                  label={t(`vision.personas.fields.${field}`)}
+                  multiline={['goals', 'frustrations', 'bio'].includes(field)}
+                  readOnly={readOnly}
+                  className="rounded border border-slate-300 px-2 py-1 text-sm"
+                />
+              </label>
             ))}
           </div>
           <fieldset className="grid gap-1 rounded border border-slate-200 p-2">
@@ -227,6 +229,50 @@ function PersonaCard({ persona }: { persona: Persona }) {
         </div>
       )}
     </li>
+  )
+}
+
+/**
+ * The persona as a labelled card on paper, whether its card is open or closed on screen:
+ * every field with its name, and each slider's value between its poles.
+ */
+function PersonaSheet({ persona }: { persona: Persona }) {
+  const { t } = useTranslation()
+  const fields = PERSONA_TEXTS.filter((f) => f !== 'name' && f !== 'quote' && persona.texts[f])
+  return (
+    <div className="hidden gap-2 text-sm print:grid" data-testid="persona-sheet">
+      <dl className="grid grid-cols-[10rem_1fr] gap-x-3 gap-y-1">
+        {persona.age !== null && (
+          <>
+            <dt className="font-semibold">{t('vision.personas.age')}</dt>
+            <dd>{persona.age}</dd>
+          </>
+        )}
+        {fields.map((field) => (
+          <Fragment key={field}>
+            <dt className="font-semibold">{t(`vision.personas.fields.${field}`)}</dt>
+            <dd className="whitespace-pre-line">{persona.texts[field]}</dd>
+          </Fragment>
+        ))}
+      </dl>
+      {(
+        [
+          ['motivations', MOTIVATIONS, 'motivation'],
+          ['personalityTraits', PERSONALITY, 'trait'],
+        ] as const
+      ).map(([heading, keys, prefix]) => (
+        <div key={heading}>
+          <p className="font-semibold">{t(`vision.personas.${heading}`)}</p>
+          <ul className="grid grid-cols-2 gap-x-3">
+            {keys.map((key) => (
+              <li key={key}>
+                {t(`vision.personas.${prefix}.${key}`)}: {persona.sliders[key] ?? 50} / 100
+              </li>
+            ))}
+          </ul>
+        </div>
+      ))}
+    </div>
   )
 }
 
@@ -255,7 +301,7 @@ function MomentsOfTruth({ personas }: { personas: Persona[] }) {
           <table className="min-w-full text-left text-sm" data-testid="moments">
             <thead>
               <tr>
-                <th scope="col" className="p-1">
+                <th scope="col" className="sticky left-0 z-10 bg-white p-1">
                   {t('vision.moments.persona')}
                 </th>
                 {stages.map((stage) => (
@@ -268,7 +314,7 @@ function MomentsOfTruth({ personas }: { personas: Persona[] }) {
             <tbody>
               {personas.map((persona) => (
                 <tr key={persona.id} className="border-t border-slate-200 align-top">
-                  <th scope="row" className="p-1">
+                  <th scope="row" className="sticky left-0 z-10 bg-white p-1 align-top">
                     {persona.name || t('vision.personas.unnamed')}
                   </th>
                   {stages.map((stage) => {

@@ -25,9 +25,14 @@ export function VisionReportStep() {
         className="report grid gap-6 rounded-lg border border-slate-200 bg-white p-6"
         data-testid="vision-report"
       >
-        <h2 className="text-2xl font-bold">
-          {t('vision.report.title')}: {data.title}
-        </h2>
+        <header>
+          <h2 className="text-2xl font-bold">
+            {t('vision.report.title')}: {data.title}
+          </h2>
+          <p className="text-slate-700" data-testid="vision-report-context">
+            {[data.organisation, new Date().toLocaleDateString(data.language)].filter(Boolean).join(' · ')}
+          </p>
+        </header>
         <section aria-label={t('vision.report.factors')} className="grid gap-2">
           <h3 className="border-b border-slate-300 text-xl font-semibold">{t('vision.report.factors')}</h3>
           {chosen.length === 0 ? (
@@ -51,14 +56,42 @@ export function VisionReportStep() {
                   },
                 ]}
               />
-              <ul className="grid content-start gap-1">
-                {chosen.map((f) => (
-                  <li key={f.id}>
-                    <strong>{f.name}</strong>: {f.meaning} ({t('vision.factors.axes.today')} {f.today ?? '–'}{' '}
-                    → {f.target ?? '–'})
-                  </li>
-                ))}
-              </ul>
+              <div className="grid content-start gap-2">
+                <table className="text-left text-sm" data-testid="report-factors">
+                  <thead>
+                    <tr className="border-b border-slate-300">
+                      <th scope="col" className="p-1">
+                        {t('vision.factors.name')}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t('vision.factors.axes.today')}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t('vision.factors.axes.target')}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t('vision.factors.gap')}
+                      </th>
+                    </tr>
+                  </thead>
+                  <tbody>
+                    {chosen.map((f) => (
+                      <tr key={f.id} className="border-b border-slate-100">
+                        <th scope="row" className="p-1 text-left">
+                          <strong>{f.name}</strong>
+                          <span className="block text-xs font-normal text-slate-700">{f.meaning}</span>
+                        </th>
+                        <td className="p-1">{f.today ?? '–'}</td>
+                        <td className="p-1">{f.target ?? '–'}</td>
+                        <td className="p-1 font-semibold">{f.gap ?? '–'}</td>
+                      </tr>
+                    ))}
+                  </tbody>
+                </table>
+                {data.factorAnswers !== null && (
+                  <p className="text-sm">{t('vision.report.respondents', { count: data.factorAnswers })}</p>
+                )}
+              </div>
             </div>
           )}
         </section>
@@ -136,19 +169,60 @@ export function VisionReportStep() {
                   },
                 ]}
               />
+              <p className="text-sm">{t('vision.report.respondents', { count: data.culture.answers })}</p>
+              <table className="text-left text-sm" data-testid="report-areas">
+                <caption className="text-left font-semibold">{t('vision.report.areas')}</caption>
+                <thead>
+                  <tr className="border-b border-slate-300">
+                    <th scope="col" className="p-1">
+                      {t('vision.culture.area')}
+                    </th>
+                    <th scope="col" className="p-1">
+                      {t('vision.culture.mean')}
+                    </th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {data.culture.areas.map((a) => (
+                    <tr key={a.area} className="border-b border-slate-100">
+                      <th scope="row" className="p-1 font-normal">
+                        {a.area}
+                      </th>
+                      <td className="p-1">{a.mean ?? '–'}</td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
               <ScrollArea label={t('vision.culture.weakest')}>
-                <table className="w-full text-left text-sm">
+                <table className="w-full text-left text-sm" data-testid="report-statements">
                   <caption className="text-left font-semibold">{t('vision.culture.weakest')}</caption>
+                  <thead>
+                    <tr className="border-b border-slate-300">
+                      <th scope="col" className="p-1">
+                        {t('vision.culture.statement')}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t('vision.culture.area')}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t('vision.culture.mean')}
+                      </th>
+                      <th scope="col" className="p-1">
+                        {t('vision.culture.spread')}
+                      </th>
+                    </tr>
+                  </thead>
                   <tbody>
                     {data.culture.weakest.slice(0, 10).map((id) => {
                       const s = data.culture!.statements.find((x) => x.id === id)!
                       return (
                         <tr key={id} className="border-b border-slate-100">
-                          <th scope="row" className="font-normal">
+                          <th scope="row" className="p-1 font-normal">
                             {s.text}
                           </th>
-                          <td>{s.area}</td>
-                          <td>{s.mean}</td>
+                          <td className="p-1">{s.area}</td>
+                          <td className="p-1">{s.mean ?? '–'}</td>
+                          <td className="p-1">{s.spread ?? '–'}</td>
                         </tr>
                       )
                     })}
