@@ -1,6 +1,6 @@
-import type * as Y from 'yjs'
 import { randomUUID } from 'node:crypto'
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import type * as Y from 'yjs'
 import { z } from 'zod'
 import { resultsWithheld } from '../../shared/domain/anonymity.ts'
 import {

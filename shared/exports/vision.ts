@@ -179,7 +179,11 @@ export function visionMarkdown(data: VisionExport): string {
   const esc = markdownText
   const chosen = data.factors.filter((f) => f.chosen)
   // Blocks are separated by a blank line; a table's or a list's lines must follow each other.
-  const blocks = [`# ${w.title}: ${esc(data.title)}`, data.organisation && `_${esc(data.organisation)}_`, `## ${w.factors}`]
+  const blocks = [
+    `# ${w.title}: ${esc(data.title)}`,
+    data.organisation && `_${esc(data.organisation)}_`,
+    `## ${w.factors}`,
+  ]
   const together = (rows: string[]) => blocks.push(rows.join('\n'))
   if (chosen.length === 0) blocks.push(`_${w.none}_`)
   else {

@@ -226,7 +226,7 @@ function Quadrants({
   good: 'topRight' | 'topLeft'
   ticks: [string, string, string]
 }) {
-  const corner = 'absolute p-1 text-xs font-medium text-slate-600'
+  const corner = 'absolute max-w-[45%] p-1 text-xs font-medium text-slate-600'
   const tint =
     good === 'topRight'
       ? { left: `${threshold.x}%`, right: 0, top: 0, bottom: `${threshold.y}%` }
@@ -244,16 +244,16 @@ function Quadrants({
         className="absolute inset-x-0 border-t-2 border-dashed border-slate-400"
         style={{ bottom: `${threshold.y}%` }}
       />
-      <span aria-hidden="true" className={`${corner} top-0 right-0 text-right`}>
+      <span aria-hidden="true" data-label className={`${corner} top-0 right-0 text-right`}>
         {corners.topRight}
       </span>
-      <span aria-hidden="true" className={`${corner} right-0 bottom-0 text-right`}>
+      <span aria-hidden="true" data-label className={`${corner} right-0 bottom-0 text-right`}>
         {corners.bottomRight}
       </span>
-      <span aria-hidden="true" className={`${corner} top-0 left-0`}>
+      <span aria-hidden="true" data-label className={`${corner} top-0 left-0`}>
         {corners.topLeft}
       </span>
-      <span aria-hidden="true" className={`${corner} bottom-0 left-0`}>
+      <span aria-hidden="true" data-label className={`${corner} bottom-0 left-0`}>
         {corners.bottomLeft}
       </span>
       <span aria-hidden="true" className="absolute -bottom-5 left-0 text-xs text-slate-600">
@@ -320,6 +320,7 @@ function MatrixCard({ item, point, description, helpId, movedBy, readOnly, onKey
         }`}
         title={item.title}
         aria-hidden="true"
+        data-label
       >
         {item.title}
       </span>
