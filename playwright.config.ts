@@ -4,6 +4,7 @@ import { chromiumLaunchOptions } from './tests/support/chromium.ts'
 /** Browser tests run Debian's Chromium (Playwright cannot download its own here). */
 export default defineConfig({
   testDir: 'tests/e2e',
+  globalSetup: './tests/e2e/global-setup.ts',
   timeout: 60_000,
   expect: { timeout: 10_000 },
   fullyParallel: false,

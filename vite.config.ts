@@ -7,7 +7,8 @@ const serverPort = process.env.TAVOLO_DEV_SERVER_PORT ?? '8080'
 export default defineConfig({
   root: 'client',
   plugins: [react(), tailwindcss()],
-  // One board app loaded once per workshop (~150 kB gzipped): splitting it buys little.
+  // Each step is its own chunk (see components/StepView.tsx): the survey link on a phone loads
+  // the shell and the survey only.
   build: { outDir: '../dist/client', emptyOutDir: true, chunkSizeWarningLimit: 1000 },
   server: {
     // In development the Vite dev server proxies the API and websockets to the Tavolo server.

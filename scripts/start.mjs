@@ -1,5 +1,6 @@
-// `npm start`: builds the client when it is missing or older than its sources, then runs the
-// server in this same process (one process, one port).
+// `npm start`: builds the client and the server bundle when missing or older than their
+// sources, then runs the server's compiled JavaScript in this same process (one process, one
+// port, no TypeScript loader: `npm run serve` and `npm run dev` run the sources with tsx).
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import path from 'node:path'
@@ -18,16 +19,21 @@ function newestSource(dir) {
   return newest
 }
 
-const sourcesChanged = () =>
-  Math.max(newestSource(path.join(root, 'client')), newestSource(path.join(root, 'shared'))) >
-  fs.statSync(builtIndex).mtimeMs
+const newerThan = (file, dirs) =>
+  !fs.existsSync(file) ||
+  Math.max(...dirs.map((d) => newestSource(path.join(root, d)))) > fs.statSync(file).mtimeMs
 
-if (!fs.existsSync(builtIndex) || sourcesChanged()) {
-  console.log('Building the client (once; again only when its sources change)...')
-  const build = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn'], { cwd: root, stdio: 'inherit' })
-  if (build.status !== 0) process.exit(build.status ?? 1)
+function build(what, args) {
+  console.log(`Building ${what} (once; again only when its sources change)...`)
+  const result = spawnSync('npx', ['vite', 'build', '--logLevel', 'warn', ...args], {
+    cwd: root,
+    stdio: 'inherit',
+  })
+  if (result.status !== 0) process.exit(result.status ?? 1)
 }
 
-const { register } = await import('tsx/esm/api')
-register()
-await import('../server/main.ts')
+if (newerThan(builtIndex, ['client', 'shared'])) build('the client', [])
+const serverBundle = path.join(root, 'dist/server/main.mjs')
+if (newerThan(serverBundle, ['server', 'shared'])) build('the server', ['--config', 'vite.server.config.ts'])
+
+await import(serverBundle)

@@ -1,4 +1,4 @@
-import ExcelJS from 'exceljs'
+import type ExcelJS from 'exceljs'
 import { type Cell, exportTables, type Table } from '../../shared/exports/tables.ts'
 import type { WorkshopExport } from '../../shared/schema/workshop-export.ts'
 
@@ -14,7 +14,9 @@ export const workshopXlsx = (data: WorkshopExport) =>
   tablesXlsx(Object.values(exportTables(data)), data.meta.title)
 
 export async function tablesXlsx(tables: readonly Table[], title: string): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook()
+  // ExcelJS is large (about 20 MiB in memory): loaded on the first spreadsheet, not at start.
+  const { default: Excel } = await import('exceljs')
+  const workbook = new Excel.Workbook()
   workbook.creator = 'Tavolo'
   workbook.title = title
   for (const table of tables) {

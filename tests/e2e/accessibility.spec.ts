@@ -68,6 +68,7 @@ test('every step of a filled workshop, for the facilitator and for a participant
         .getByRole('button', { name: new RegExp(step) })
         .click()
       await expect(page.getByRole('navigation').locator('[aria-current="step"]')).toContainText(step)
+      await expect(page.getByTestId('step-loading')).toHaveCount(0)
       expect(await violations(page), `${step}`).toEqual([])
     }
   }
@@ -92,6 +93,7 @@ test('every board of a CX vision workshop, with the culture self-assessment open
       .getByRole('button', { name: new RegExp(step) })
       .click()
     await expect(facilitator.getByRole('navigation').locator('[aria-current="step"]')).toContainText(step)
+    await expect(facilitator.getByTestId('step-loading')).toHaveCount(0)
     expect(await violations(facilitator), step).toEqual([])
   }
 })

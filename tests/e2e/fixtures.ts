@@ -21,12 +21,11 @@ export class TavoloProcess {
   }
 
   async start() {
-    const { child } = await spawnServer({
-      PORT: String(this.port),
-      DATA_DIR: this.dataDir,
-      STATIC_DIR: 'dist/client',
-      ...this.env,
-    })
+    // The browser suite runs what `npm start` runs: the compiled server.
+    const { child } = await spawnServer(
+      { PORT: String(this.port), DATA_DIR: this.dataDir, STATIC_DIR: 'dist/client', ...this.env },
+      'bundle',
+    )
     this.child = child
   }
 

@@ -19,6 +19,7 @@ async function everyStep(page: Page, print = false): Promise<string[]> {
   for (const [i, step] of steps.entries()) {
     await nav.getByRole('button').nth(i).click()
     await expect(page.locator('#main')).toBeVisible()
+    await expect(page.getByTestId('step-loading')).toHaveCount(0)
     if (print) await page.emulateMedia({ media: 'print' })
     for (const problem of await layoutProblems(page)) found.push(`${step}: ${problem}`)
     if (print) await page.emulateMedia({ media: 'screen' })
@@ -79,6 +80,7 @@ test('the printed vision report and a printed persona carry every label and figu
   await page.emulateMedia({ media: 'screen' })
 
   await nav.getByRole('button', { name: /Vision report/ }).click()
+  await expect(page.getByTestId('vision-report')).toBeVisible()
   await page.emulateMedia({ media: 'print' })
   const text = pdfText(await page.pdf({ format: 'A4' }))
   for (const expected of [

@@ -36,6 +36,7 @@ for (const kind of ['improvement', 'vision'] as const satisfies readonly Worksho
       for (const [i, step] of stepsFor(kind).entries()) {
         await nav.getByRole('button').nth(i).click()
         await expect(nav.getByRole('button').nth(i)).toHaveAttribute('aria-current', 'step')
+        await expect(page.getByTestId('step-loading')).toHaveCount(0)
         const file = `${kind}-${i + 1}-${step}-${size.name}.jpg`
         const shot = await page.screenshot({ type: 'jpeg', quality: 55 })
         fs.writeFileSync(test.info().outputPath(file), shot)

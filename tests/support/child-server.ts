@@ -17,10 +17,17 @@ export function freePort(): Promise<number> {
 }
 
 /** Runs the server as `npm start` would, in a child process, and waits until it serves. */
+/**
+ * Starts a Tavolo server process: from the TypeScript sources (with tsx), or the compiled
+ * bundle `npm start` runs (dist/server/main.mjs, built by `npm run build` or the browser
+ * suite's global setup).
+ */
 export async function spawnServer(
   env: Record<string, string>,
+  from: 'sources' | 'bundle' = 'sources',
 ): Promise<{ child: ChildProcess; output: () => string }> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'server/main.ts'], {
+  const entry = from === 'bundle' ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
+  const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, ...TEST_SETTINGS, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

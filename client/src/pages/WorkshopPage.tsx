@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react'
+import { Suspense, useEffect, useMemo, useRef, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
 import { controlMap, readControl, readLocks, readSummons } from '../../../shared/schema/control.ts'
@@ -16,7 +16,7 @@ import { RefusalNotice } from '../components/RefusalNotice.tsx'
 import { SharePanel } from '../components/SharePanel.tsx'
 import { StepBoundary } from '../components/StepBoundary.tsx'
 import { StepNav } from '../components/StepNav.tsx'
-import { StepView } from '../components/StepView.tsx'
+import { PhoneSurvey, StepLoading, StepView } from '../components/StepView.tsx'
 import { useUndoShortcuts } from '../components/UndoRedo.tsx'
 import { VotePanel } from '../components/VotePanel.tsx'
 import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
@@ -33,7 +33,6 @@ import {
   tabKeyOf,
 } from '../lib/local-memory.ts'
 import { useUi } from '../state/ui.ts'
-import { PhoneSurvey } from '../steps/survey/PhoneSurvey.tsx'
 
 type Granted = { role: Role; key: string; language: 'it' | 'en'; shareKeys: Keys | null }
 type Access = Granted | { error: string }
@@ -177,16 +176,30 @@ function LoadedWorkshop({
           saveIdentity(id, joined)
           setIdentity(joined)
           // The dialog closes: the keyboard goes on from the step's heading, not the page's top.
-          requestAnimationFrame(() => {
-            const heading = document.querySelector<HTMLElement>('#main h2')
-            if (!heading) return
-            heading.tabIndex = -1
-            heading.focus()
-          })
+          focusStepHeading()
         }}
       />
     </SessionContext.Provider>
   )
+}
+
+/** Focuses the step's heading, once its chunk has loaded if it has not yet (a few seconds at most). */
+function focusStepHeading(): void {
+  const focus = () => {
+    const heading = document.querySelector<HTMLElement>('#main h2')
+    if (!heading) return false
+    heading.tabIndex = -1
+    heading.focus()
+    return true
+  }
+  requestAnimationFrame(() => {
+    if (focus()) return
+    const main = document.getElementById('main')
+    if (!main) return
+    const observer = new MutationObserver(() => focus() && observer.disconnect())
+    observer.observe(main, { childList: true, subtree: true })
+    setTimeout(() => observer.disconnect(), 5000)
+  })
 }
 
 /**
@@ -283,7 +296,13 @@ function WorkshopLayout({
             <StepBoundary key={`${shownStep}:${session.readOnly}`}>
               {!surveyOnly && <VotePanel step={shownStep} />}
               {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
-              {surveyOnly ? <PhoneSurvey /> : <StepView step={shownStep} />}
+              {surveyOnly ? (
+                <Suspense fallback={<StepLoading />}>
+                  <PhoneSurvey />
+                </Suspense>
+              ) : (
+                <StepView step={shownStep} />
+              )}
             </StepBoundary>
           </main>
         </>
