@@ -36,8 +36,10 @@ for (const [path, info] of Object.entries(packages)) {
     added++
   }
 }
+// The order npm itself writes (its lockfile sorts paths with localeCompare in 'en'), so that a
+// later `npm install` on a fresh clone leaves the file as it is.
 const sorted = Object.fromEntries(
-  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a < b ? -1 : 1)),
+  Object.entries(packages).sort(([a], [b]) => (a === '' ? -1 : b === '' ? 1 : a.localeCompare(b, 'en'))),
 )
 lock.packages = sorted
 fs.writeFileSync(lockPath, `${JSON.stringify(lock, null, 2)}\n`)
