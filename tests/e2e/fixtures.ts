@@ -1,5 +1,6 @@
 import type { ChildProcess } from 'node:child_process'
 import { type Browser, type BrowserContext, test as base, expect, type Page } from '@playwright/test'
+import type * as Y from 'yjs'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { exited, freePort, spawnServer } from '../support/child-server.ts'
 import { fullVisionWorkshop } from '../support/full-vision.ts'
@@ -56,24 +57,18 @@ export class TavoloProcess {
   }
 
   /** The demo workshop carried through all four meetings (tests/support/full-workshop.ts), imported. */
-  async importFullWorkshop() {
+  importFullWorkshop() {
     const { content, control } = fullWorkshop()
-    const response = await fetch(`${this.baseURL}/api/workshops/import`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify(exportWorkshop(content, control)),
-    })
-    expect(response.status).toBe(201)
-    return (await response.json()) as {
-      id: string
-      title: string
-      keys: { facilitator: string; participant: string; viewer: string }
-    }
+    return this.importDocuments(content, control)
   }
 
   /** A CX vision workshop with every board filled (tests/support/full-vision.ts), imported. */
-  async importFullVision() {
+  importFullVision() {
     const { content, control } = fullVisionWorkshop()
+    return this.importDocuments(content, control)
+  }
+
+  private async importDocuments(content: Y.Doc, control: Y.Doc) {
     const response = await fetch(`${this.baseURL}/api/workshops/import`, {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

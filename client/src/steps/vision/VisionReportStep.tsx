@@ -59,20 +59,14 @@ export function VisionReportStep() {
               <div className="grid content-start gap-2">
                 <table className="text-left text-sm" data-testid="report-factors">
                   <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="p-1">
-                        {t('vision.factors.name')}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t('vision.factors.axes.today')}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t('vision.factors.axes.target')}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t('vision.factors.gap')}
-                      </th>
-                    </tr>
+                    <HeaderRow
+                      labels={[
+                        t('vision.factors.name'),
+                        t('vision.factors.axes.today'),
+                        t('vision.factors.axes.target'),
+                        t('vision.factors.gap'),
+                      ]}
+                    />
                   </thead>
                   <tbody>
                     {chosen.map((f) => (
@@ -173,14 +167,7 @@ export function VisionReportStep() {
               <table className="text-left text-sm" data-testid="report-areas">
                 <caption className="text-left font-semibold">{t('vision.report.areas')}</caption>
                 <thead>
-                  <tr className="border-b border-slate-300">
-                    <th scope="col" className="p-1">
-                      {t('vision.culture.area')}
-                    </th>
-                    <th scope="col" className="p-1">
-                      {t('vision.culture.mean')}
-                    </th>
-                  </tr>
+                  <HeaderRow labels={[t('vision.culture.area'), t('vision.culture.mean')]} />
                 </thead>
                 <tbody>
                   {data.culture.areas.map((a) => (
@@ -197,20 +184,14 @@ export function VisionReportStep() {
                 <table className="w-full text-left text-sm" data-testid="report-statements">
                   <caption className="text-left font-semibold">{t('vision.culture.weakest')}</caption>
                   <thead>
-                    <tr className="border-b border-slate-300">
-                      <th scope="col" className="p-1">
-                        {t('vision.culture.statement')}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t('vision.culture.area')}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t('vision.culture.mean')}
-                      </th>
-                      <th scope="col" className="p-1">
-                        {t('vision.culture.spread')}
-                      </th>
-                    </tr>
+                    <HeaderRow
+                      labels={[
+                        t('vision.culture.statement'),
+                        t('vision.culture.area'),
+                        t('vision.culture.mean'),
+                        t('vision.culture.spread'),
+                      ]}
+                    />
                   </thead>
                   <tbody>
                     {data.culture.weakest.slice(0, 10).map((id) => {
@@ -234,5 +215,18 @@ export function VisionReportStep() {
         </section>
       </article>
     </div>
+  )
+}
+
+/** A report table's column headers. */
+function HeaderRow({ labels }: { labels: string[] }) {
+  return (
+    <tr className="border-b border-slate-300">
+      {labels.map((label) => (
+        <th key={label} scope="col" className="p-1">
+          {label}
+        </th>
+      ))}
+    </tr>
   )
 }
