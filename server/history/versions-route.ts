@@ -58,7 +58,13 @@ export async function versionsRoute(
     }
     if (method !== 'GET') throw new HttpError(405, 'use GET to list versions or POST to save one')
     onlyFacilitator(auth.role)
-    return sendJson(res, 200, { versions: withChanges(ctx.store.listVersions(workshopId)) })
+    return sendJson(res, 200, {
+      versions: withChanges(ctx.store.listVersions(workshopId)),
+      policy: {
+        intervalMinutes: ctx.config.versionIntervalMs / 60_000,
+        retentionDays: ctx.config.versionRetentionDays,
+      },
+    })
   }
   onlyFacilitator(auth.role)
   const versionId = decodePathPart(versionPart)

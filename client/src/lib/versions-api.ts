@@ -26,7 +26,11 @@ const bytes = (base64: string) => Uint8Array.from(atob(base64), (c) => c.charCod
 /** The workshop's history (see server/history/versions-route.ts). */
 export const versionsApi = {
   list: (workshopId: string, key: string) =>
-    workshopCall<{ versions: Version[] }>(workshopId, '/versions', key),
+    workshopCall<{ versions: Version[]; policy: { intervalMinutes: number; retentionDays: number } }>(
+      workshopId,
+      '/versions',
+      key,
+    ),
   save: (workshopId: string, key: string, label: string, reason: 'manual' | 'before-import' = 'manual') =>
     workshopCall<{ version: Version }>(workshopId, '/versions', key, {
       method: 'POST',

@@ -21,13 +21,17 @@ export function HistoryPanel() {
   const setPreviewVersion = useUi((s) => s.setPreviewVersion)
   const leaderStep = useYValue(controlMap(session.control), () => readControl(session.control).step)
   const [versions, setVersions] = useState<Version[] | null>(null)
+  const [policy, setPolicy] = useState({ intervalMinutes: 10, retentionDays: 30 })
   const [label, setLabel] = useState('')
   const [saveStatus, setSaveStatus] = useState('')
   const [confirming, setConfirming] = useState<string | null>(null)
 
   const refresh = useCallback(() => {
     versionsApi.list(session.workshopId, session.key).then(
-      (answer) => setVersions(answer.versions),
+      (answer) => {
+        setVersions(answer.versions)
+        setPolicy(answer.policy)
+      },
       (error: unknown) => setSaveStatus(t('history.failed', { why: errorText(error) })),
     )
   }, [session, t, errorText])
@@ -62,7 +66,9 @@ export function HistoryPanel() {
           {t('history.close')}
         </button>
       </div>
-      <p className="mb-3 max-w-3xl text-sm text-slate-600">{t('history.intro')}</p>
+      <p className="mb-3 max-w-3xl text-sm text-slate-600">
+        {t('history.intro', { minutes: policy.intervalMinutes, days: policy.retentionDays })}
+      </p>
       <form onSubmit={save} className="mb-3 flex flex-wrap items-end gap-2">
         <label className="flex flex-col text-sm">
           {t('history.labelField')}
