@@ -23,7 +23,9 @@ export const STOPPED: TimerState = { status: 'stopped' }
 export function remainingMs(state: TimerState, serverNow: number): number | null {
   if (state.status === 'stopped') return null
   if (state.status === 'paused') return state.remainingMs
-  return Math.max(0, state.endsAt - serverNow)
+  // A screen's estimate of the server's clock can run a few milliseconds behind it: never show
+  // more time left than the timer was set for (a 5-minute timer never reads 5:01).
+  return Math.min(state.durationMs, Math.max(0, state.endsAt - serverNow))
 }
 
 const clampDuration = (ms: number) => Math.min(MAX_TIMER_MS, Math.max(1000, Math.round(ms)))

@@ -9,6 +9,12 @@ import {
 } from '../../../shared/domain/timer.ts'
 
 describe('the room timer', () => {
+  it('never shows more time left than it was set for, on a screen whose clock estimate lags', () => {
+    const state = applyTimerAction(STOPPED, { action: 'start', durationMs: 5 * 60_000 }, 1_000)
+    expect(remainingMs(state, 1_000 - 40)).toBe(5 * 60_000)
+    expect(formatRemaining(remainingMs(state, 1_000 - 40)!)).toBe('5:00')
+  })
+
   it('counts down from a server-stamped end, pauses, resumes, takes a minute more, stops', () => {
     let state = applyTimerAction(STOPPED, { action: 'start', durationMs: 5 * 60_000 }, 1_000)
     expect(remainingMs(state, 61_000)).toBe(4 * 60_000)
