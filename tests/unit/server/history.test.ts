@@ -9,6 +9,7 @@ import { readMeta } from '../../../shared/schema/meta.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { exportWorkshop } from '../../../shared/schema/workshop-export.ts'
 import { closeOf, connectProvider, eventually, rawSocket, sleep, whenSynced } from '../../support/clients.ts'
+import { fullVisionWorkshop } from '../../support/full-vision.ts'
 import { fullWorkshop } from '../../support/full-workshop.ts'
 import {
   type CreatedWorkshop,
@@ -234,6 +235,35 @@ describe('copying a version as a new workshop', () => {
     expect(
       (await api(`/versions/${saved.id}/copy`, { method: 'POST', key: workshop.keys.participant })).status,
     ).toBe(403)
+  })
+})
+
+describe('copying a vision workshop', () => {
+  it('keeps its kind, its personas and its revealed ratings', async () => {
+    server = await startTestServer()
+    const full = fullVisionWorkshop('it')
+    const imported = await fetch(`${server.base}/api/workshops/import`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify(exportWorkshop(full.content, full.control)),
+    })
+    workshop = (await imported.json()) as CreatedWorkshop
+    const [first] = await versions()
+    const answer = await api(`/versions/${first!.id}/copy`, {
+      method: 'POST',
+      key: workshop.keys.facilitator,
+    })
+    expect(answer.status).toBe(201)
+    const copy = answer.body as CreatedWorkshop & { title: string }
+    expect(copy.title).toMatch(/\(copia\)$/)
+    const report = (await (
+      await fetch(`${server.base}/api/workshops/${copy.id}/exports/vision.json`, {
+        headers: { authorization: `Bearer ${copy.keys.viewer}` },
+      })
+    ).json()) as { personas: unknown[]; culture: { answers: number } | null; factors: { chosen: boolean }[] }
+    expect(report.personas).toHaveLength(2)
+    expect(report.culture?.answers).toBe(4)
+    expect(report.factors.filter((f) => f.chosen)).toHaveLength(3)
   })
 })
 
