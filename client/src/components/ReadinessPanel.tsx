@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react'
+import { useEffect, useMemo, useState } from 'react'
 import { useTranslation } from 'react-i18next'
 import { constraintScore } from '../../../shared/domain/actions.ts'
 import { readActions } from '../../../shared/schema/actions.ts'
@@ -50,12 +50,14 @@ export function ReadinessPanel() {
   const factorsPath = factors?.status === 'open' ? `/ratings/${factors.id}/participation` : null
   const culturePath = culture?.status === 'open' ? `/ratings/${culture.id}/participation` : null
   // What each participant has to do depends on the kind of workshop.
-  const rounds =
-    kind === 'vision'
-      ? { factors: factorsPath, culture: culturePath, vote: votePath }
-      : { survey: surveyPath, scoring: roundPath, vote: votePath }
+  const rounds = useMemo<Record<string, string | null>>(
+    () =>
+      kind === 'vision'
+        ? { factors: factorsPath, culture: culturePath, vote: votePath }
+        : { survey: surveyPath, scoring: roundPath, vote: votePath },
+    [kind, factorsPath, culturePath, votePath, surveyPath, roundPath],
+  )
   const columns = ['name', 'unit', ...Object.keys(rounds), ...(kind === 'vision' ? [] : ['cards'])]
-  const roundsKey = JSON.stringify(rounds)
   // biome-ignore lint/correctness/useExhaustiveDependencies: the live counts are the triggers to fetch the names again
   useEffect(() => {
     let cancelled = false
@@ -66,7 +68,7 @@ export function ReadinessPanel() {
             () => null,
           )
         : Promise.resolve(null)
-    const entries = Object.entries(JSON.parse(roundsKey) as Record<string, string | null>)
+    const entries = Object.entries(rounds)
     void Promise.all([
       facilitationApi.participants(session.workshopId, session.key).then(
         (r) => r.participants,
@@ -83,7 +85,7 @@ export function ReadinessPanel() {
     }
   }, [
     session,
-    roundsKey,
+    rounds,
     survey?.answered,
     round?.answered,
     vote?.answered,
