@@ -32,7 +32,7 @@ export type TavoloServer = {
 export async function startServer(
   config: Config,
   log: Logger,
-  store: Store = openSqliteStore(config.dataDir),
+  store: Store = openSqliteStore(config.dataDir, log),
 ) {
   const metrics = createMetrics()
   // Rooms and history need each other: the history reads rooms, rooms tell it what changed.

@@ -2,6 +2,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import Database from 'better-sqlite3'
 import { roomName } from '../../shared/rooms.ts'
+import type { Logger } from '../log.ts'
 import {
   type PendingUpdate,
   type RoundKind,
@@ -12,6 +13,7 @@ import {
   type VersionSummary,
   type WorkshopRecord,
 } from './store.ts'
+import { WalCheckpoints } from './wal-checkpoints.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -31,7 +33,7 @@ CREATE TABLE IF NOT EXISTS doc_snapshots (
   updated_at INTEGER NOT NULL
 );
 CREATE TABLE IF NOT EXISTS doc_updates (
-  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  seq INTEGER PRIMARY KEY,
   room TEXT NOT NULL,
   data BLOB NOT NULL
 );
@@ -92,15 +94,24 @@ type WorkshopRow = {
   sealed_keys: string
 }
 
+/** Pages of write-ahead log (4 KiB each) after which the writer checkpoints by itself. */
+const WAL_CAP_PAGES = 4096
+const CHECKPOINT_INTERVAL_MS = 250
+
 /** The embedded store: one SQLite file in WAL mode under DATA_DIR. */
-export function openSqliteStore(dataDir: string): Store {
+export function openSqliteStore(dataDir: string, log?: Logger): Store {
   fs.mkdirSync(dataDir, { recursive: true })
-  const db = new Database(path.join(dataDir, 'tavolo.sqlite'))
+  const file = path.join(dataDir, 'tavolo.sqlite')
+  const db = new Database(file)
   db.pragma('journal_mode = WAL')
   // A commit reaches the OS before we broadcast, which survives a process crash (SIGKILL).
   // Only power loss could drop the last transactions; FULL would fsync every group commit.
   db.pragma('synchronous = NORMAL')
+  // The worker checkpoints; this is the cap on the log's size under sustained writing.
+  db.pragma(`wal_autocheckpoint = ${WAL_CAP_PAGES}`)
+  db.pragma(`journal_size_limit = ${WAL_CAP_PAGES * 4096}`)
   db.exec(SCHEMA)
+  dropAutoincrement(db)
   addColumnIfMissing(db, 'surveys', 'kind', "TEXT NOT NULL DEFAULT 'survey'")
   addColumnIfMissing(db, 'participants', 'browser_hash', 'TEXT')
 
@@ -336,6 +347,7 @@ export function openSqliteStore(dataDir: string): Store {
     for (const [room, data] of Object.entries(snapshots)) upsertSnapshot.run(room, data, w.createdAt)
   })
 
+  const checkpoints = new WalCheckpoints(file, CHECKPOINT_INTERVAL_MS, log)
   return {
     createWorkshop: (workshop, initialSnapshots) => writing(() => createAll(workshop, initialSnapshots)),
     getWorkshop(id) {
@@ -413,7 +425,10 @@ export function openSqliteStore(dataDir: string): Store {
     deleteVersions: (workshopId, ids) => writing(() => deleteVersionsOf(workshopId, ids)),
     deleteWorkshop: (id) => writing(() => deleteWorkshopRows(id)),
     probeWrite: () => writing(() => upsertProbe.run(Date.now())),
-    close: () => db.close(),
+    close: () => {
+      checkpoints.close()
+      db.close()
+    },
   }
 }
 
@@ -421,6 +436,28 @@ export function openSqliteStore(dataDir: string): Store {
 const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|PROTOCOL)/
 
 /** Runs a write; a refusal of the storage itself becomes StorageUnavailableError (nothing was stored). */
+/**
+ * Databases made before 2026-12 numbered updates with AUTOINCREMENT, which writes the
+ * sqlite_sequence table in every commit: a third page per commit for nothing, since an update's
+ * rowid (the largest plus one) already orders a room's updates. Rebuilt once, in a transaction.
+ */
+function dropAutoincrement(db: Database.Database): void {
+  const table = db
+    .prepare("SELECT sql FROM sqlite_master WHERE type = 'table' AND name = 'doc_updates'")
+    .get() as { sql: string } | undefined
+  if (!table || !/AUTOINCREMENT/i.test(table.sql)) return
+  db.transaction(() => {
+    db.exec(`
+      CREATE TABLE doc_updates_rebuilt (seq INTEGER PRIMARY KEY, room TEXT NOT NULL, data BLOB NOT NULL);
+      INSERT INTO doc_updates_rebuilt (seq, room, data) SELECT seq, room, data FROM doc_updates;
+      DROP TABLE doc_updates;
+      ALTER TABLE doc_updates_rebuilt RENAME TO doc_updates;
+      CREATE INDEX doc_updates_room ON doc_updates (room, seq);
+      DELETE FROM sqlite_sequence WHERE name = 'doc_updates';
+    `)
+  })()
+}
+
 function writing<T>(write: () => T): T {
   try {
     return write()

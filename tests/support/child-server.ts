@@ -1,4 +1,5 @@
 import { type ChildProcess, spawn } from 'node:child_process'
+import fs from 'node:fs'
 import net from 'node:net'
 import path from 'node:path'
 import { TEST_SETTINGS } from './server.ts'
@@ -16,7 +17,12 @@ export function freePort(): Promise<number> {
   })
 }
 
-/** Runs the server as `npm start` would, in a child process, and waits until it serves. */
+/** The V8 flags `npm start` gives Node (package.json), so a spawned bundle runs as it does. */
+function startNodeFlags(): string[] {
+  const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'))
+  return String(manifest.scripts.start).match(/--[a-z-]+=\S+/g) ?? []
+}
+
 /**
  * Starts a Tavolo server process: from the TypeScript sources (with tsx), or the compiled
  * bundle `npm start` runs (dist/server/main.mjs, built by `npm run build` or the browser
@@ -26,7 +32,8 @@ export async function spawnServer(
   env: Record<string, string>,
   from: 'sources' | 'bundle' = 'sources',
 ): Promise<{ child: ChildProcess; output: () => string }> {
-  const entry = from === 'bundle' ? ['dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
+  const entry =
+    from === 'bundle' ? [...startNodeFlags(), 'dist/server/main.mjs'] : ['--import', 'tsx', 'server/main.ts']
   const child = spawn(process.execPath, entry, {
     cwd: root,
     env: { ...process.env, ...TEST_SETTINGS, HOST: '127.0.0.1', LOG_LEVEL: 'warn', ...env },
