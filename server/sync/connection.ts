@@ -1,3 +1,4 @@
+import type { Duplex } from 'node:stream'
 import type { WebSocket } from 'ws'
 import type { Role } from '../../shared/rooms.ts'
 import type { Logger } from '../log.ts'
@@ -15,6 +16,8 @@ export type ConnectionOptions = {
   canWrite: boolean
   log: Logger
   metrics: Metrics
+  /** The connection's socket under the websocket, to gather one turn's frames into one write. */
+  socket: Duplex
   rateLimitPerSecond: number
   rateLimitBurst: number
   /** A peer with more unsent bytes than this is not reading: it is dropped, never buffered for. */
@@ -51,6 +54,8 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
       ws.send(frame)
     },
     close: (code, reason) => reject(code, reason),
+    hold: () => options.socket.cork(),
+    release: () => options.socket.uncork(),
   }
 
   const reject = (code: number, reason: string, detail?: object) => {

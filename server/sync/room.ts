@@ -13,6 +13,9 @@ export interface Peer {
   send(frame: Uint8Array): void
   /** Ends the connection from the server's side (a close code from CloseCode). */
   close(code: number, reason: string): void
+  /** Gathers what is sent until `release` into one write to the socket (one system call). */
+  hold?(): void
+  release?(): void
 }
 
 /** A document held in memory, its presence states and the peers connected to it. */
@@ -111,9 +114,19 @@ export class Room {
     peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))
   }
 
-  /** Sends one already-encoded frame to every peer but `except`: encoded once, never per receiver. */
-  broadcast(frame: Uint8Array, except: Peer | null): void {
-    for (const peer of this.peers.keys()) if (peer !== except) peer.send(frame)
+  /**
+   * Sends one already-encoded frame to every peer but `except`: encoded once, never per receiver.
+   * Peers not yet in `held` are held first (the caller releases them).
+   */
+  broadcast(frame: Uint8Array, except: Peer | null, held?: Set<Peer>): void {
+    for (const peer of this.peers.keys()) {
+      if (peer === except) continue
+      if (held && !held.has(peer)) {
+        held.add(peer)
+        peer.hold?.()
+      }
+      peer.send(frame)
+    }
   }
 
   snapshot(): Uint8Array {

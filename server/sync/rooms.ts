@@ -217,13 +217,19 @@ export class Rooms {
     const { metrics } = this.options
     metrics.updatesPersisted.inc(batch.length)
     const touched = new Set<Room>()
-    for (const item of batch) {
-      metrics.persistLatency.observe((committedAt - item.queuedAt) / 1000)
-      const room = this.rooms.get(item.room)
-      if (!room) continue
-      room.updatesSinceSnapshot++
-      touched.add(room)
-      room.broadcast(item.frame, item.origin)
+    // A busy room's batch holds several updates: each peer gets them in one write.
+    const held = new Set<Peer>()
+    try {
+      for (const item of batch) {
+        metrics.persistLatency.observe((committedAt - item.queuedAt) / 1000)
+        const room = this.rooms.get(item.room)
+        if (!room) continue
+        room.updatesSinceSnapshot++
+        touched.add(room)
+        room.broadcast(item.frame, item.origin, held)
+      }
+    } finally {
+      for (const peer of held) peer.release?.()
     }
     for (const room of touched) {
       if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact(room)

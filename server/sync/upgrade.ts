@@ -53,7 +53,7 @@ export function resolveTarget(
 export function createUpgradeHandler(ctx: UpgradeContext) {
   const { wss, rooms, store, log, metrics, config } = ctx
 
-  function serve(ws: WebSocket, req: IncomingMessage) {
+  function serve(ws: WebSocket, req: IncomingMessage, socket: Duplex) {
     const refuse = (code: number, reason: string, detail?: object) => {
       metrics.rejectedConnections.inc({ reason })
       log.info({ path: (req.url ?? '').slice(0, 200), code, reason, ...detail }, 'websocket refused')
@@ -72,6 +72,7 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
         canWrite: canWrite(auth.role, target.kind),
         log,
         metrics,
+        socket,
         rateLimitPerSecond: config.rateLimitPerSecond,
         rateLimitBurst: config.rateLimitBurst,
         maxBufferedBytes: config.maxBufferedBytes,
@@ -84,7 +85,7 @@ export function createUpgradeHandler(ctx: UpgradeContext) {
   return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => log.debug({ error: String(error) }, 'upgrade socket error'))
     try {
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req))
+      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req, socket))
     } catch (error) {
       log.warn({ error: String(error) }, 'websocket upgrade failed')
       socket.destroy()
