@@ -2,6 +2,7 @@ import { StrictMode } from 'react'
 import { createRoot } from 'react-dom/client'
 import { App } from './App.tsx'
 import { browserLanguage, initI18n } from './i18n/index.ts'
+import { TranslationProvider } from './i18n/translation.tsx'
 import { useUi } from './state/ui.ts'
 import './index.css'
 
@@ -9,6 +10,8 @@ initI18n(useUi.getState().chosenLanguage ?? browserLanguage())
 
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App />
+    <TranslationProvider>
+      <App />
+    </TranslationProvider>
   </StrictMode>,
 )

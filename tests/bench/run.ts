@@ -2,7 +2,8 @@
 // Starts the server (SQLite persistence on, fresh data dir), opens --rooms workshops with
 // --clients each, and once all are synced every client writes --rate updates a second for
 // --duration seconds. Reports connect->synced time, propagation latency, lost updates,
-// server CPU and memory. Then the client with a 300-card board (board.ts), unless --server-only. Loopback only; every loop is bounded in count and time.
+// server CPU and memory. Then, unless --server-only, the exports (exports.ts), the client with a
+// 300-card board (board.ts) and in a six-person session (session.ts). Loopback only; every loop is bounded in count and time.
 import fs from 'node:fs'
 import { parseArgs } from 'node:util'
 import { freePort, spawnServer } from '../support/child-server.ts'
@@ -185,4 +186,6 @@ if (!args['server-only']) {
   await benchExports()
   const { benchBoard } = await import('./board.ts')
   await benchBoard()
+  const { benchSession } = await import('./session.ts')
+  await benchSession()
 }

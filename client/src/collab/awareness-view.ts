@@ -1,42 +1,33 @@
-import { useSyncExternalStore } from 'react'
-import { deepEqual } from '../lib/deep-equal.ts'
 import type { WorkshopSession } from './session.ts'
+import { type SharedView, sharedView, useSharedSelection, useSharedView, viewsOf } from './shared-view.ts'
 
-type View<T> = { get: () => T; subscribe: (listener: () => void) => () => void }
-const views = new WeakMap<WorkshopSession, Map<unknown, View<unknown>>>()
+const awarenessViews = viewsOf<WorkshopSession>()
+
+function viewOf<T>(session: WorkshopSession, read: (session: WorkshopSession) => T): SharedView<T> {
+  return awarenessViews(session, read, () =>
+    sharedView(
+      (onChange) => session.contentProvider.awareness.on('change', onChange),
+      () => read(session),
+    ),
+  )
+}
 
 /**
  * A value derived from everyone's awareness state (the presence list, live drags, cursors),
- * recomputed once per awareness change however many components read it, and handed out with
- * the same identity while it is equal, so readers re-render only when it really changes.
+ * recomputed once per awareness change however many components read it.
  * `read` must be a module-level function: it names the view.
  */
 export function useAwarenessView<T>(session: WorkshopSession, read: (session: WorkshopSession) => T): T {
-  let bySession = views.get(session)
-  if (!bySession) {
-    bySession = new Map()
-    views.set(session, bySession)
-  }
-  let view = bySession.get(read) as View<T> | undefined
-  if (!view) {
-    const listeners = new Set<() => void>()
-    let value = read(session)
-    session.contentProvider.awareness.on('change', () => {
-      const next = read(session)
-      if (deepEqual(value, next)) return
-      value = next
-      for (const listener of listeners) listener()
-    })
-    view = {
-      get: () => value,
-      subscribe: (listener) => {
-        listeners.add(listener)
-        return () => listeners.delete(listener)
-      },
-    }
-    bySession.set(read, view as View<unknown>)
-  }
-  return useSyncExternalStore(view.subscribe, view.get)
+  return useSharedView(viewOf(session, read))
+}
+
+/** One part of an awareness view: its reader re-renders only when that part changes. */
+export function useAwarenessSelection<T, S>(
+  session: WorkshopSession,
+  read: (session: WorkshopSession) => T,
+  select: (value: T) => S,
+): S {
+  return useSharedSelection(viewOf(session, read), select)
 }
 
 /**

@@ -15,13 +15,30 @@ function useStableSnapshot<T>(subscribe: (notify: () => void) => () => void, rea
   const readRef = useRef(read)
   readRef.current = read
   const cache = useRef<{ value: T } | undefined>(undefined)
+  // React asks for the snapshot several times per render and change; the document is read again
+  // only after a change or in a new render (whose `read` may differ), not at every ask.
+  const stale = useRef(true)
+  stale.current = true
+  const notifying = useCallback(
+    (notify: () => void) => {
+      // A change between the render and this subscription had no one to tell: read again.
+      stale.current = true
+      return subscribe(() => {
+        stale.current = true
+        notify()
+      })
+    },
+    [subscribe],
+  )
   const getSnapshot = () => {
+    if (!stale.current && cache.current) return cache.current.value
+    stale.current = false
     const next = readRef.current()
     if (cache.current && deepEqual(cache.current.value, next)) return cache.current.value
     cache.current = { value: next }
     return next
   }
-  return useSyncExternalStore(subscribe, getSnapshot)
+  return useSyncExternalStore(notifying, getSnapshot)
 }
 
 /**

@@ -1,7 +1,7 @@
 import { useEffect } from 'react'
 import type { Role } from '../../../shared/rooms.ts'
 import type { StepId } from '../../../shared/steps.ts'
-import { useAwarenessView } from './awareness-view.ts'
+import { useAwarenessSelection, useAwarenessView } from './awareness-view.ts'
 import type { WorkshopSession } from './session.ts'
 
 /** What each person shares about themselves through y-protocols awareness. */
@@ -48,6 +48,11 @@ function readPresence(session: WorkshopSession): Presence[] {
 /** Everyone online on this workshop (including me), by name: one entry per connection. */
 export function usePresence(session: WorkshopSession): Presence[] {
   return useAwarenessView(session, readPresence)
+}
+
+/** A part of the presence list: re-renders its reader only when that part changes. */
+export function usePresenceSelection<S>(session: WorkshopSession, select: (people: Presence[]) => S): S {
+  return useAwarenessSelection(session, readPresence, select)
 }
 
 /** One entry per person: a second tab of the same browser is not a second person. */

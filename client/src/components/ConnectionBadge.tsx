@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { useConnectionState } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 const STYLE = {
   connected: 'bg-emerald-100 text-emerald-900',

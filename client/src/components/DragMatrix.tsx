@@ -8,11 +8,11 @@ import {
   useSensors,
 } from '@dnd-kit/core'
 import { type KeyboardEvent, type ReactNode, useId, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { MatrixPoint } from '../../../shared/domain/materiality.ts'
 import { publishDrag, type RemoteDrag, useRemoteDrags } from '../collab/drag-presence.ts'
 import { useSession } from '../collab/hooks.ts'
 import { LiveCursors } from '../collab/LiveCursors.tsx'
+import { useTranslation } from '../i18n/translation.tsx'
 
 export type MatrixItem = {
   id: string

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import type { Presence } from '../collab/presence.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 /** "Anna is editing" on a card, in Anna's colour. */
 export function EditorsBadge({ editors }: { editors: Presence[] }) {

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   controlMap,
   readControl,
@@ -9,6 +8,7 @@ import {
 } from '../../../shared/schema/control.ts'
 import type { StepId } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { useUi } from '../state/ui.ts'
 import { LockIcon } from './icons.tsx'
 import { RoomTimer } from './RoomTimer.tsx'

@@ -1,7 +1,7 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { addParticipant, readParticipants, setParticipantUnit } from '../../../shared/schema/setup.ts'
 import { useSession } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { colourFor, type Identity } from '../lib/local-memory.ts'
 import { UnitSelect } from './UnitSelect.tsx'
 

@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { LANGUAGES } from '../../../shared/i18n-language.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { useUi } from '../state/ui.ts'
 
 export function LanguageSwitch() {

@@ -1,9 +1,9 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { recordsOf } from '../../../shared/schema/records.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { onePerPerson, usePresence } from '../collab/presence.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 /** Faces shown in the header; the others are in the count. */
 const SHOWN_FACES = 5

@@ -1,5 +1,4 @@
 import { useEffect, useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { constraintScore } from '../../../shared/domain/actions.ts'
 import { readActions } from '../../../shared/schema/actions.ts'
 import {
@@ -14,6 +13,7 @@ import { metaMap, readMeta } from '../../../shared/schema/meta.ts'
 import { readRaciCells } from '../../../shared/schema/raci.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { useDocValue, useSession, useYValue } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { facilitationApi } from '../lib/facilitation-api.ts'
 import { ScrollArea } from './ScrollArea.tsx'
 

@@ -1,6 +1,6 @@
 import { useEffect, useState, useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useSession } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 const SHOWN_MS = 8000
 

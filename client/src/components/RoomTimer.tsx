@@ -1,5 +1,4 @@
 import { useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   formatRemaining,
   MAX_TIMER_MS,
@@ -10,6 +9,7 @@ import { controlMap, readStepDurations, readTimer, setStepDuration } from '../..
 import type { StepId } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
 import { useServerNow } from '../collab/server-clock.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { ApiError } from '../lib/api.ts'
 import { useApiErrorText } from '../lib/api-error-text.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
 import { useSession } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { type Keys, replaceKeys } from '../lib/api.ts'
 import { useApiErrorText } from '../lib/api-error-text.ts'
 import { workshopLink } from '../lib/links.ts'

@@ -1,9 +1,10 @@
-import { useTranslation } from 'react-i18next'
 import { controlMap, readControl, setFacilitatorStep } from '../../../shared/schema/control.ts'
 import { metaMap, readMeta } from '../../../shared/schema/meta.ts'
 import { type StepId, stepsFor } from '../../../shared/steps.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { useUi } from '../state/ui.ts'
+import { usePreloadSteps } from './StepView.tsx'
 
 /**
  * The method's steps as navigation. The facilitator's choice is shared in the control document.
@@ -18,6 +19,8 @@ export function StepNav({ shown, onChoose }: { shown?: StepId; onChoose?: (step:
   const kind = useYValue(metaMap(session.content), () => readMeta(session.content).kind)
   const setFollowing = useUi((s) => s.setFollowing)
   const leaderStep = useYValue(controlMap(session.control), () => readControl(session.control).step)
+  // The board (not the phone survey link, which has no navigation) fetches the other steps early.
+  usePreloadSteps(stepsFor(kind))
   return (
     <nav aria-label={t('steps.label')} className="overflow-x-auto border-b border-slate-200 bg-white">
       <ol className="flex min-w-max gap-1 px-4">

@@ -1,12 +1,40 @@
-import { type ComponentType, lazy, Suspense } from 'react'
-import { useTranslation } from 'react-i18next'
+import { type ComponentType, lazy, Suspense, useEffect } from 'react'
 import type { StepId } from '../../../shared/steps.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
-/** Each step is its own chunk: a phone opening the survey link loads the survey, not the board. */
-const step = <K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K) =>
-  lazy(() => load().then((module) => ({ default: module[name] })))
+type LazyStep = { Lazy: ComponentType; loaded: () => ComponentType | null; preload: () => Promise<void> }
 
-const STEPS: Record<StepId, ComponentType> = {
+/**
+ * Each step is its own chunk: a phone opening the survey link loads the survey, not the board.
+ * Once a step's chunk is in, the step renders directly instead of through React.lazy: a lazy
+ * component suspends at its first render even when its chunk is already loaded, and React holds
+ * a revealed Suspense boundary back for up to 300 ms, which every first visit of a step paid.
+ */
+function step<K extends string>(load: () => Promise<Record<K, ComponentType>>, name: K): LazyStep {
+  let loaded: ComponentType | null = null
+  let pending: Promise<void> | null = null
+  const preload = () => {
+    pending ??= load().then(
+      (module) => {
+        loaded = module[name]
+      },
+      (error) => {
+        pending = null // the next attempt (opening the step, or a retry) fetches again
+        throw error
+      },
+    )
+    return pending
+  }
+  const Lazy = lazy(() => preload().then(() => ({ default: loaded as ComponentType })))
+  return { Lazy, loaded: () => loaded, preload }
+}
+
+function LoadedStep({ step }: { step: LazyStep }) {
+  const Loaded = step.loaded()
+  return Loaded ? <Loaded /> : <step.Lazy />
+}
+
+const STEPS: Record<StepId, LazyStep> = {
   setup: step(() => import('../steps/setup/SetupStep.tsx'), 'SetupStep'),
   meeting1: step(() => import('../steps/meeting1/Meeting1Step.tsx'), 'Meeting1Step'),
   survey: step(() => import('../steps/survey/SurveyStep.tsx'), 'SurveyStep'),
@@ -21,7 +49,7 @@ const STEPS: Record<StepId, ComponentType> = {
 }
 
 /** What the survey link for phones shows (see steps/survey/PhoneSurvey.tsx), in its own chunk too. */
-export const PhoneSurvey = step(() => import('../steps/survey/PhoneSurvey.tsx'), 'PhoneSurvey')
+export const PhoneSurvey = step(() => import('../steps/survey/PhoneSurvey.tsx'), 'PhoneSurvey').Lazy
 
 export function StepLoading() {
   const { t } = useTranslation()
@@ -32,12 +60,37 @@ export function StepLoading() {
   )
 }
 
+/**
+ * Loads the chunks of `steps` when the browser is idle, one after the other, so that moving to
+ * the next meeting does not wait for the network. Only on the board (not the phone survey link).
+ */
+export function usePreloadSteps(steps: readonly StepId[]): void {
+  useEffect(() => {
+    let cancelled = false
+    const idle = (next: () => void) =>
+      'requestIdleCallback' in window
+        ? window.requestIdleCallback(next, { timeout: 2000 })
+        : setTimeout(next, 200)
+    const loadFrom = (index: number) => {
+      const id = steps[index]
+      if (cancelled || !id) return
+      STEPS[id]
+        .preload()
+        .catch(() => {}) // a failed prefetch is retried by the step itself when opened
+        .then(() => idle(() => loadFrom(index + 1)))
+    }
+    idle(() => loadFrom(0))
+    return () => {
+      cancelled = true
+    }
+  }, [steps])
+}
+
 /** The page of one step. */
 export function StepView({ step: id }: { step: StepId }) {
-  const Step = STEPS[id]
   return (
     <Suspense fallback={<StepLoading />}>
-      <Step />
+      <LoadedStep step={STEPS[id]} />
     </Suspense>
   )
 }

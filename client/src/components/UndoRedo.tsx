@@ -1,7 +1,7 @@
 import { useEffect, useSyncExternalStore } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useSession } from '../collab/hooks.ts'
 import type { WorkshopSession } from '../collab/session.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 /** Ctrl/Cmd+Z undoes, Ctrl/Cmd+Shift+Z and Ctrl+Y redo: only this person's own changes. */
 export function useUndoShortcuts(session: WorkshopSession): void {

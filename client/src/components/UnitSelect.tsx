@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next'
 import { recordsOf } from '../../../shared/schema/records.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 type Props = {
   id?: string

@@ -1,5 +1,5 @@
-import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
+import { useCallback, useState } from 'react'
+import type * as Y from 'yjs'
 import {
   type DotProblem,
   type PublishedVote,
@@ -8,7 +8,9 @@ import {
 } from '../../../shared/domain/dot-vote.ts'
 import { controlMap, readVote } from '../../../shared/schema/control.ts'
 import type { StepId } from '../../../shared/steps.ts'
-import { useSession, useYValue } from '../collab/hooks.ts'
+import { useSession } from '../collab/hooks.ts'
+import { sharedView, useSharedSelection, useSharedView, viewsOf } from '../collab/shared-view.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { ApiError } from '../lib/api.ts'
 import { useApiErrorText } from '../lib/api-error-text.ts'
 import { facilitationApi } from '../lib/facilitation-api.ts'
@@ -24,16 +26,30 @@ const STEP_OF: Record<VoteTarget, StepId> = {
   factors: 'factors',
 }
 
+const controlViews = viewsOf<Y.Doc>()
+
+/** The published vote, read once per change of the control document for every card. */
+function voteView(control: Y.Doc) {
+  return controlViews(control, readVote, () =>
+    sharedView(
+      (onChange) => controlMap(control).observeDeep(onChange),
+      () => readVote(control),
+    ),
+  )
+}
+
 export function useVote(): PublishedVote | null {
-  const session = useSession()
-  return useYValue(controlMap(session.control), () => readVote(session.control))
+  return useSharedView(voteView(useSession().control))
 }
 
 /** The dots a card received, once the facilitator revealed the vote; nothing before. */
 export function VoteBadge({ itemId }: { itemId: string }) {
   const { t } = useTranslation()
-  const vote = useVote()
-  const result = vote?.results?.find((r) => r.itemId === itemId)
+  const select = useCallback(
+    (vote: PublishedVote | null) => vote?.results?.find((r) => r.itemId === itemId) ?? null,
+    [itemId],
+  )
+  const result = useSharedSelection(voteView(useSession().control), select)
   if (!result) return null
   return (
     <span

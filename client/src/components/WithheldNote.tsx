@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import { resultsWithheld } from '../../../shared/domain/anonymity.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 
 /**
  * Where an anonymous round's results would be: while it is open, from how many answers they

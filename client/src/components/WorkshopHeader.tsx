@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import { metaMap, readMeta } from '../../../shared/schema/meta.ts'
 import { useSession, useYValue } from '../collab/hooks.ts'
+import { useTranslation } from '../i18n/translation.tsx'
 import { useUi } from '../state/ui.ts'
 import { ConnectionBadge } from './ConnectionBadge.tsx'
 import { LanguageSwitch } from './LanguageSwitch.tsx'

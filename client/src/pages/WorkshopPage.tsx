@@ -1,5 +1,4 @@
 import { Suspense, useEffect, useMemo, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Role } from '../../../shared/rooms.ts'
 import { controlMap, readControl, readLocks, readSummons } from '../../../shared/schema/control.ts'
 import { useAccessProblem, useSession, useSessionLoaded, useYValue } from '../collab/hooks.ts'
@@ -20,6 +19,7 @@ import { PhoneSurvey, StepLoading, StepView } from '../components/StepView.tsx'
 import { useUndoShortcuts } from '../components/UndoRedo.tsx'
 import { VotePanel } from '../components/VotePanel.tsx'
 import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
+import { useTranslation } from '../i18n/translation.tsx'
 import { ApiError, fetchWorkshop, type Keys, registerParticipant } from '../lib/api.ts'
 import { hideKeyFromAddressBar } from '../lib/links.ts'
 import {

@@ -1,7 +1,7 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { controlMap, readControl } from '../../../../shared/schema/control.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { type Version, versionsApi } from '../../lib/versions-api.ts'
 import { useUi } from '../../state/ui.ts'

@@ -1,6 +1,6 @@
 import { useCallback, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { workshopPath } from '../../lib/links.ts'
 import { loadIdentity, rememberWorkshop, saveIdentity } from '../../lib/local-memory.ts'

@@ -2,7 +2,6 @@ import { closestCorners, DndContext, type DragEndEvent, useDroppable } from '@dn
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { useMemo, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   addIntervention,
   addInterventionGroup,
@@ -24,6 +23,7 @@ import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { EditorsBadge } from '../../components/EditorsBadge.tsx'
 import { VoteBadge } from '../../components/VotePanel.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { COLUMN_PREFIX, dropPosition } from '../../lib/column-drop.ts'
 import { useBoardSensors } from '../../lib/dnd-sensors.ts'
 

@@ -1,10 +1,10 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { computeCes, computeNps, type NpsBand, npsBand } from '../../../../shared/domain/nps.ts'
 import { readStageData } from '../../../../shared/schema/journey-data.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import type { NamedItem } from '../../../../shared/schema/setup.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { StageDataDialog } from './StageDataDialog.tsx'
 
 const BAND_STYLE: Record<NpsBand, string> = {

@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { InterventionsBoard } from './InterventionsBoard.tsx'
 import { JourneyMap } from './JourneyMap.tsx'
 import { PerimeterPanel } from './PerimeterPanel.tsx'

@@ -1,7 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { memo, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   moveCard,
   readPain,
@@ -16,6 +15,7 @@ import { useEditingHandlers, useEditors } from '../../collab/editing.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { EditorsBadge } from '../../components/EditorsBadge.tsx'
 import { VoteBadge } from '../../components/VotePanel.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useFocusAcrossRemount } from '../../lib/focus-across-remount.ts'
 import { useUi } from '../../state/ui.ts'
 

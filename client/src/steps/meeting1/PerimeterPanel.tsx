@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next'
 import { derivePerimeter, type PainSnapshot } from '../../../../shared/domain/perimeter.ts'
 import { readInterventions } from '../../../../shared/schema/interventions.ts'
 import { readPains } from '../../../../shared/schema/journey.ts'
 import { readNamedList } from '../../../../shared/schema/setup.ts'
 import { useDocValue, useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /**
  * The scope as meeting 1 states it, derived live from the map and the flip chart: pains and

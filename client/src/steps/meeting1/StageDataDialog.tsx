@@ -1,5 +1,4 @@
 import { type FormEvent, useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   cesCountsFromScores,
   computeCes,
@@ -11,6 +10,7 @@ import { type ParsedScores, parseScores, type ScoreKind } from '../../../../shar
 import { readStageData, setStageCes, setStageNps } from '../../../../shared/schema/journey-data.ts'
 import type { NamedItem } from '../../../../shared/schema/setup.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { versionsApi } from '../../lib/versions-api.ts'
 
 /**

@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next'
 import { addTouchpoint, readTouchpoints } from '../../../../shared/schema/journey.ts'
 import { recordsOf, recordText, removeRecord, setField } from '../../../../shared/schema/records.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /** The touchpoints of one stage; a moment of truth is flagged and stands out. */
 export function TouchpointList({ stageId }: { stageId: string }) {

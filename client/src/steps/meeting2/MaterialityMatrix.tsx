@@ -1,9 +1,9 @@
-import { useTranslation } from 'react-i18next'
 import { clampPoint, type MatrixPoint, quadrantOf } from '../../../../shared/domain/materiality.ts'
 import type { ScoringResult } from '../../../../shared/domain/scoring-round.ts'
 import { setMatrixPosition } from '../../../../shared/schema/materiality.ts'
 import { useSession } from '../../collab/hooks.ts'
 import { DragMatrix } from '../../components/DragMatrix.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting2Board } from './board.ts'
 
 /**

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   customerAxisFromSurvey,
   DEFAULT_THRESHOLD,
@@ -8,6 +7,7 @@ import {
 import { readSurvey } from '../../../../shared/schema/control.ts'
 import { setAxisLabel, setMatrixPositions, setThreshold } from '../../../../shared/schema/materiality.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting2Board } from './board.ts'
 import { NumberField } from './NumberField.tsx'
 

@@ -1,7 +1,7 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { controlMap, readSurvey } from '../../../../shared/schema/control.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { SurveyResultsView } from '../survey/SurveyResultsView.tsx'
 import { useMeeting2Board } from './board.ts'
 import { MaterialityMatrix } from './MaterialityMatrix.tsx'

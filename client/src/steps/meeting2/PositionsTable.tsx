@@ -1,8 +1,8 @@
-import { useTranslation } from 'react-i18next'
 import { DEFAULT_THRESHOLD, priorityScore, quadrantOf } from '../../../../shared/domain/materiality.ts'
 import { setPriorities } from '../../../../shared/schema/control.ts'
 import { setMatrixPosition } from '../../../../shared/schema/materiality.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting2Board } from './board.ts'
 import { NumberField } from './NumberField.tsx'
 

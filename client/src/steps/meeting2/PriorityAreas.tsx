@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next'
 import { priorityScore } from '../../../../shared/domain/materiality.ts'
 import { setPriorities } from '../../../../shared/schema/control.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting2Board } from './board.ts'
 
 /**

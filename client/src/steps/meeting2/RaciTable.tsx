@@ -1,5 +1,4 @@
 import { type KeyboardEvent, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   RACI_LETTERS,
   type RaciLetter,
@@ -21,6 +20,7 @@ import { readNamedList } from '../../../../shared/schema/setup.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting2Board } from './board.ts'
 
 const NEXT: Record<string, RaciLetter | null> = { '': 'R', R: 'A', A: 'C', C: 'I', I: null }

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { type Placed, suggestPriorities } from '../../../../shared/domain/materiality.ts'
 import { controlMap, readPriorities, readScoringRound } from '../../../../shared/schema/control.ts'
 import { type Intervention, readInterventions } from '../../../../shared/schema/interventions.ts'
@@ -9,6 +8,7 @@ import {
 } from '../../../../shared/schema/materiality.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /** Everything the meeting 2 panels read, in one place: interventions, positions, settings, priorities. */
 export function useMeeting2Board() {

@@ -1,5 +1,4 @@
 import { memo, useEffect, useRef, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { type ActionScores, CONSTRAINTS, constraintScore } from '../../../../shared/domain/actions.ts'
 import {
   type Action,
@@ -18,6 +17,7 @@ import { useSession } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { EditorsBadge } from '../../components/EditorsBadge.tsx'
 import { UnitSelect } from '../../components/UnitSelect.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useUi } from '../../state/ui.ts'
 import { type Meeting3Board, QUADRANT_TONE, UNASSIGNED } from './board.ts'
 

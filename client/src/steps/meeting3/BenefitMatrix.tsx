@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import {
   ACTION_QUADRANTS,
   actionPosition,
@@ -10,6 +9,7 @@ import type { MatrixPoint } from '../../../../shared/domain/materiality.ts'
 import { setActionScores, setActionThreshold } from '../../../../shared/schema/actions.ts'
 import { useSession } from '../../collab/hooks.ts'
 import { DragMatrix } from '../../components/DragMatrix.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { type Meeting3Board, QUADRANT_TONE } from './board.ts'
 
 /** One constraint point on one of the three scores moves the mean by 1/3: a twelfth of the axis. */

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import { setMetricChosen } from '../../../../shared/schema/actions.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting3Board } from './board.ts'
 
 /** Every candidate metric of every card, and the ones the group carries into the KPI set. */

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { actionsInCycles, classifyAction } from '../../../../shared/domain/actions.ts'
 import {
   actionMatrixMap,
@@ -11,6 +10,7 @@ import { controlMap, readDebriefCard, readPriorities } from '../../../../shared/
 import { readInterventions } from '../../../../shared/schema/interventions.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 export const UNASSIGNED = ''
 

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { addGoldenRule, linkRuleAction, setRuleApproved } from '../../../../shared/schema/golden-rules.ts'
 import { moveRecord, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
@@ -6,6 +5,7 @@ import { useSession } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { SortableList } from '../../components/SortableList.tsx'
 import { VoteBadge } from '../../components/VotePanel.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useUi } from '../../state/ui.ts'
 import type { Meeting4Board } from './board.ts'
 

@@ -1,5 +1,4 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import {
   DIRECTIONS,
   FREQUENCIES,
@@ -13,6 +12,7 @@ import { recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useUi } from '../../state/ui.ts'
 import type { Meeting4Board } from './board.ts'
 

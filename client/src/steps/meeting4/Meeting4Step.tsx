@@ -1,4 +1,4 @@
-import { useTranslation } from 'react-i18next'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useMeeting4Board } from './board.ts'
 import { GoldenRules } from './GoldenRules.tsx'
 import { KpiSet } from './KpiSet.tsx'

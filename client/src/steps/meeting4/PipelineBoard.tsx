@@ -2,7 +2,6 @@ import { closestCorners, DndContext, type DragEndEvent, useDroppable } from '@dn
 import { SortableContext, useSortable, verticalListSortingStrategy } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { dateProblems, pipelineOrder, STATUSES, suggestedWave } from '../../../../shared/domain/pipeline.ts'
 import {
   addPipelineEntries,
@@ -18,6 +17,7 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { UnitSelect } from '../../components/UnitSelect.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { COLUMN_PREFIX, dropPosition } from '../../lib/column-drop.ts'
 import { useBoardSensors } from '../../lib/dnd-sensors.ts'
 import { QUADRANT_TONE } from '../meeting3/board.ts'

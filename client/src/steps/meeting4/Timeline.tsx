@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import { buildTimeline } from '../../../../shared/domain/pipeline.ts'
 import { ScrollArea } from '../../components/ScrollArea.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import type { Meeting4Board } from './board.ts'
 
 const STATUS_BAR: Record<string, string> = {

@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { classifyAction, constraintScore } from '../../../../shared/domain/actions.ts'
 import {
   actionMatrixMap,
@@ -12,6 +11,7 @@ import { readPipeline, readWaves } from '../../../../shared/schema/pipeline.ts'
 import { raciMap, readRaciCells } from '../../../../shared/schema/raci.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /** What meeting 4's panels read: actions with their quadrant, waves, pipeline, KPIs, rules. */
 export function useMeeting4Board() {

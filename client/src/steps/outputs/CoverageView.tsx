@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next'
 import { type Coverage, coverage } from '../../../../shared/domain/coverage.ts'
 import type { WorkshopExport } from '../../../../shared/schema/workshop-export.ts'
 import { ScrollArea } from '../../components/ScrollArea.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /**
  * The chain the method builds, per macro intervention (priority areas first), and every place

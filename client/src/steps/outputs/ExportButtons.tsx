@@ -1,6 +1,6 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { apiErrorOf } from '../../lib/api.ts'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 

@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import { exportWorkshop } from '../../../../shared/schema/workshop-export.ts'
 import { useDocValue, useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { CoverageView } from './CoverageView.tsx'
 import { ExportButtons } from './ExportButtons.tsx'
 import { Report } from './Report.tsx'

@@ -1,5 +1,4 @@
 import type { ReactNode } from 'react'
-import { useTranslation } from 'react-i18next'
 import { cardsOnStage, removeStage } from '../../../../shared/schema/journey.ts'
 import { metaMap, readMeta } from '../../../../shared/schema/meta.ts'
 import { moveRecord, recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
@@ -16,6 +15,7 @@ import { useSession, useYValue } from '../../collab/hooks.ts'
 import { setEditing } from '../../collab/presence.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { SortableList } from '../../components/SortableList.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 type Props = {
   list: Exclude<SetupList, 'participants'>

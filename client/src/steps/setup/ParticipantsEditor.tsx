@@ -1,11 +1,11 @@
 import { useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { addParticipant, readParticipants, setParticipantUnit } from '../../../../shared/schema/setup.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { UnitSelect } from '../../components/UnitSelect.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /** The group: each participant's name and organisational unit. */
 export function ParticipantsEditor() {

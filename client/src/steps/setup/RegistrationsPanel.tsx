@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'react'
-import { useTranslation } from 'react-i18next'
 import { useSession } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { type Registration, registrationsApi } from '../../lib/registrations-api.ts'
 

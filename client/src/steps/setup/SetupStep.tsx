@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { isLanguage } from '../../../../shared/i18n-language.ts'
 import {
   findMetaText,
@@ -10,6 +9,7 @@ import {
 } from '../../../../shared/schema/meta.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { DeleteWorkshop } from './DeleteWorkshop.tsx'
 import { NamedListEditor } from './NamedListEditor.tsx'
 import { ParticipantsEditor } from './ParticipantsEditor.tsx'

@@ -1,9 +1,9 @@
 import type { FormEvent } from 'react'
-import { useTranslation } from 'react-i18next'
 import type { Ballot, BallotProblem, PublishedSurvey } from '../../../../shared/domain/survey.ts'
 import { useSession } from '../../collab/hooks.ts'
 import { BallotStatus } from '../../components/BallotStatus.tsx'
 import { RatingButtons } from '../../components/RatingButtons.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useOwnBallot } from '../../lib/own-ballot.ts'
 import { surveyApi } from '../../lib/survey-api.ts'
 

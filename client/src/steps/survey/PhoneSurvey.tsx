@@ -1,6 +1,6 @@
-import { useTranslation } from 'react-i18next'
 import { metaMap, readMeta } from '../../../../shared/schema/meta.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { CultureRating } from '../vision/CultureStep.tsx'
 import { FactorsRating } from '../vision/FactorsStep.tsx'
 import { useRating } from '../vision/RatingPanel.tsx'

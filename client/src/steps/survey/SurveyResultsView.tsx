@@ -1,5 +1,5 @@
-import { useTranslation } from 'react-i18next'
 import type { PublishedSurvey } from '../../../../shared/domain/survey.ts'
+import { useTranslation } from '../../i18n/translation.tsx'
 
 /** Results for the debrief: a ranking with bars, the distributions, and where the group disagrees. */
 export function SurveyResultsView({ survey }: { survey: PublishedSurvey }) {

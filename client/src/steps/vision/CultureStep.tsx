@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { groupMeans, weakestFirst } from '../../../../shared/domain/rating-round.ts'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { addCultureStatement, readCultureStatements } from '../../../../shared/schema/vision.ts'
@@ -6,6 +5,7 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { ScrollArea } from '../../components/ScrollArea.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { RadarChart } from './RadarChart.tsx'
 import { RatingPanel, useRating } from './RatingPanel.tsx'
 

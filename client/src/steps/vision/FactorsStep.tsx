@@ -1,4 +1,3 @@
-import { useTranslation } from 'react-i18next'
 import { controlMap } from '../../../../shared/schema/control.ts'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import {
@@ -12,6 +11,7 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { VoteBadge } from '../../components/VotePanel.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { RadarChart } from './RadarChart.tsx'
 import { RatingPanel, useRating } from './RatingPanel.tsx'
 

@@ -1,5 +1,4 @@
 import { Fragment, useRef } from 'react'
-import { useTranslation } from 'react-i18next'
 import { recordsOf, recordText, removeRecord } from '../../../../shared/schema/records.ts'
 import { readNamedList } from '../../../../shared/schema/setup.ts'
 import {
@@ -22,6 +21,7 @@ import { CollabText } from '../../collab/CollabText.tsx'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { AddItemForm } from '../../components/AddItemForm.tsx'
 import { ScrollArea } from '../../components/ScrollArea.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { useUi } from '../../state/ui.ts'
 
 const initials = (name: string) =>

@@ -1,7 +1,7 @@
-import { useTranslation } from 'react-i18next'
 import { exportVision } from '../../../../shared/exports/vision.ts'
 import { useDocValue, useSession } from '../../collab/hooks.ts'
 import { ScrollArea } from '../../components/ScrollArea.tsx'
+import { useTranslation } from '../../i18n/translation.tsx'
 import { ExportButtons } from '../outputs/ExportButtons.tsx'
 import { RadarChart } from './RadarChart.tsx'
 
