@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import { memo, useRef } from 'react'
+import { memo, useMemo, useRef } from 'react'
 import {
   moveCard,
   readPain,
@@ -40,6 +40,11 @@ export const PainCard = memo(function PainCard({ id, label, ...content }: Props)
   const readOnly = session.readOnly
   const root = useRef<HTMLLIElement | null>(null)
   useFocusAcrossRemount(root)
+  // A drag re-renders every card's outer part on each pointer move: no translation there.
+  const handleLabel = useMemo(
+    () => t('meeting1.pain.handle', { card: label || t('meeting1.pain.untitled') }),
+    [t, label],
+  )
   const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
     id,
     disabled: readOnly,
@@ -58,7 +63,7 @@ export const PainCard = memo(function PainCard({ id, label, ...content }: Props)
         {...attributes}
         {...listeners}
         id={`${id}-handle`}
-        aria-label={t('meeting1.pain.handle', { card: label || t('meeting1.pain.untitled') })}
+        aria-label={handleLabel}
         disabled={readOnly}
         className="absolute top-1 left-0.5 min-h-6 min-w-6 cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
       >
