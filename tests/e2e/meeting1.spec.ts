@@ -87,6 +87,39 @@ test.describe('meeting 1, live with two participants', () => {
     await expect.poll(() => cardTexts(marco.page, 'Firma del contratto')).toEqual(['Contratto di 30 pagine'])
   })
 
+  test('a long perimeter lists its first ten pains, and anyone can show all of them and hide them again', async ({
+    tavolo,
+    person,
+  }) => {
+    const [giulia, marco] = await participantsOnMeeting1(tavolo, person, 'Giulia', 'Marco')
+    // With the demo's 3 pains in scope, 8 more make 11.
+    for (let i = 1; i <= 8; i++) await addPain(giulia.page, 'Consegna', `Ritardo numero ${i}`)
+
+    const perimeter = marco.page.getByTestId('perimeter')
+    await expect(perimeter).toContainText('Problemi nel perimetro: 11')
+    const painsInScope = perimeter
+      .getByRole('list', { name: 'Problemi nel perimetro: 11' })
+      .getByRole('listitem')
+    await expect(painsInScope).toHaveCount(10)
+    const showAll = perimeter.getByRole('button', { name: 'Mostra tutti (11): Problemi nel perimetro: 11' })
+    await expect(showAll).toHaveAttribute('aria-expanded', 'false')
+    await showAll.focus()
+    await marco.page.keyboard.press('Enter')
+    await expect(painsInScope).toHaveCount(11)
+    await expect(painsInScope.filter({ hasText: 'Ritardo numero 8' })).toBeVisible()
+    const showFewer = perimeter.getByRole('button', { name: 'Mostra meno: Problemi nel perimetro: 11' })
+    await expect(showFewer).toHaveAttribute('aria-expanded', 'true')
+    // A pain added meanwhile joins the open list on the other screen.
+    await addPain(giulia.page, 'Consegna', 'Ritardo numero 9')
+    const twelve = perimeter.getByRole('list', { name: 'Problemi nel perimetro: 12' }).getByRole('listitem')
+    await expect(twelve).toHaveCount(12)
+    await perimeter.getByRole('button', { name: 'Mostra meno: Problemi nel perimetro: 12' }).click()
+    await expect(twelve).toHaveCount(10)
+    await expect(
+      perimeter.getByRole('button', { name: 'Mostra tutti (12): Problemi nel perimetro: 12' }),
+    ).toHaveAttribute('aria-expanded', 'false')
+  })
+
   test('one drags a pain to another stage while the other edits its text: one card, one place, the edited text', async ({
     tavolo,
     person,

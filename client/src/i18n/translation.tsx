@@ -1,6 +1,7 @@
 import type { i18n as I18n, TFunction } from 'i18next'
 import { createContext, type ReactNode, useContext, useMemo } from 'react'
 import { useTranslation as useI18nextTranslation } from 'react-i18next'
+import { remembering } from './remembering.ts'
 
 type Translation = { t: TFunction; i18n: I18n }
 
@@ -9,7 +10,7 @@ const TranslationContext = createContext<Translation | null>(null)
 /** Follows the language once for the whole page; everything below reads it from here. */
 export function TranslationProvider({ children }: { children: ReactNode }) {
   const { t, i18n } = useI18nextTranslation()
-  const value = useMemo(() => ({ t, i18n }), [t, i18n])
+  const value = useMemo(() => ({ t: remembering(t), i18n }), [t, i18n])
   return <TranslationContext.Provider value={value}>{children}</TranslationContext.Provider>
 }
 

@@ -3,6 +3,7 @@ import { readInterventions } from '../../../../shared/schema/interventions.ts'
 import { readPains } from '../../../../shared/schema/journey.ts'
 import { readNamedList } from '../../../../shared/schema/setup.ts'
 import { useDocValue, useSession } from '../../collab/hooks.ts'
+import { ShortList } from '../../components/ShortList.tsx'
 import { useTranslation } from '../../i18n/translation.tsx'
 
 /**
@@ -52,7 +53,12 @@ export function PerimeterPanel() {
         {perimeter.pains.length === 0 ? (
           <p className="text-sm text-slate-600">{t('meeting1.perimeter.none')}</p>
         ) : (
-          <ul className="list-disc pl-5 text-sm">{perimeter.pains.map(item)}</ul>
+          <ShortList
+            name={t('meeting1.perimeter.pains', { count: perimeter.pains.length })}
+            items={perimeter.pains}
+            renderItem={item}
+            className="list-disc pl-5 text-sm"
+          />
         )}
       </div>
       <div>
@@ -62,7 +68,12 @@ export function PerimeterPanel() {
         {perimeter.enhancements.length === 0 ? (
           <p className="text-sm text-slate-600">{t('meeting1.perimeter.none')}</p>
         ) : (
-          <ul className="list-disc pl-5 text-sm">{perimeter.enhancements.map(item)}</ul>
+          <ShortList
+            name={t('meeting1.perimeter.enhancements', { count: perimeter.enhancements.length })}
+            items={perimeter.enhancements}
+            renderItem={item}
+            className="list-disc pl-5 text-sm"
+          />
         )}
       </div>
       <div>
@@ -95,7 +106,12 @@ export function PerimeterPanel() {
           <h4 className="font-semibold">
             {t('meeting1.perimeter.unaddressed', { count: perimeter.unaddressed.length })}
           </h4>
-          <ul className="list-disc pl-5">{perimeter.unaddressed.map(item)}</ul>
+          <ShortList
+            name={t('meeting1.perimeter.unaddressed', { count: perimeter.unaddressed.length })}
+            items={perimeter.unaddressed}
+            renderItem={item}
+            className="list-disc pl-5"
+          />
         </div>
       )}
       <p className="text-xs text-slate-600">
