@@ -45,7 +45,9 @@ export async function startServer(
     roomIdleMs: config.roomIdleMs,
     checkWrite: (room, peer, transaction): Refusal[] => {
       if (peer.role === 'server') return []
-      const control: Y.Doc = rooms.open(roomName(room.name, 'control'), 'control').doc
+      const control: Y.Doc | undefined = rooms.loaded(roomName(room.name, 'control'))?.doc
+      // Opened with its content room and kept while it is in memory (see Rooms.open).
+      if (!control) throw new Error('the control document is not in memory')
       const context = {
         role: peer.role,
         locks: readLocks(control),
@@ -53,10 +55,10 @@ export async function startServer(
       }
       return violations(room.doc, touchesOf(room.doc, transaction), context).map(refusalOf)
     },
-    onLoad: (room) => {
+    onLoad: async (room) => {
       if (room.kind === 'control') return keepVersionOnStepChange(room.doc, room.name)
-      const update = repairAndMigrate(room.doc, store.getWorkshop(room.name))
-      if (update) store.appendUpdates([{ room: room.name, update }])
+      const update = repairAndMigrate(room.doc, await store.getWorkshop(room.name))
+      if (update) await store.appendUpdates([{ room: room.name, update }])
     },
     onCommitted: (changed) => {
       for (const room of changed) if (room.kind === 'content') history?.noteActivity(room.name)
@@ -94,7 +96,7 @@ export async function startServer(
     },
     timers: new Map<string, NodeJS.Timeout>(),
   }
-  armSurveyClocks(httpContext)
+  await armSurveyClocks(httpContext)
   const httpServer = http.createServer(createHttpHandler(httpContext))
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
@@ -113,16 +115,17 @@ export async function startServer(
     url: `http://${shownHost}:${port}`,
     recordUncaughtError: () => metrics.uncaughtErrors.inc(),
     close() {
-      closing ??= new Promise<void>((resolve) => {
+      closing ??= (async () => {
         for (const timer of httpContext.timers.values()) clearTimeout(timer)
         history.close()
         for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down')
-        rooms.closeAll()
-        store.close()
-        wss.close()
-        httpServer.close(() => resolve())
+        const stopped = new Promise<void>((resolve) => httpServer.close(() => resolve()))
         httpServer.closeAllConnections()
-      })
+        wss.close()
+        await rooms.closeAll()
+        await store.close()
+        await stopped
+      })()
       return closing
     },
   } satisfies TavoloServer

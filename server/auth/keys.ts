@@ -27,8 +27,12 @@ export type AuthResult =
   | { ok: false; status: 401 | 403 | 404; closeCode: 4401 | 4403 | 4404; reason: string }
 
 /** Maps a key to a role on one workshop. Checked on every connection and request. */
-export function authenticate(store: Store, workshopId: string, key: string | null | undefined): AuthResult {
-  const workshop = store.getWorkshop(workshopId)
+export async function authenticate(
+  store: Store,
+  workshopId: string,
+  key: string | null | undefined,
+): Promise<AuthResult> {
+  const workshop = await store.getWorkshop(workshopId)
   if (!workshop) return { ok: false, status: 404, closeCode: 4404, reason: 'unknown workshop' }
   if (!key) return { ok: false, status: 401, closeCode: 4401, reason: 'missing key' }
   const offered = Buffer.from(hashKey(key), 'hex')

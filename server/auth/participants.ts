@@ -6,6 +6,7 @@ import {
   enforceLimit,
   type HttpContext,
   HttpError,
+  inTurn,
   keyOf,
   parseBody,
   readJsonBody,
@@ -36,14 +37,14 @@ export async function participantsRoute(
   url: URL,
   workshopId: string,
   rest: string,
-  onRegistered: (workshopId: string) => void,
+  onRegistered: (workshopId: string) => Promise<void>,
 ): Promise<void> {
   const method = req.method ?? 'GET'
   if (rest === '/me' && method === 'GET') {
-    const participant = participantOf(ctx, req, workshopId)
+    const participant = await participantOf(ctx, req, workshopId)
     return sendJson(res, 200, { id: participant.id, name: participant.name, unitId: participant.unitId })
   }
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  const auth = await authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
   if (rest !== '') return manageRegistration(ctx, req, res, workshopId, rest, auth.role, onRegistered)
   if (method === 'POST') {
@@ -51,31 +52,12 @@ export async function participantsRoute(
       throw new HttpError(403, 'only the participant key registers participants')
     enforceLimit(ctx, req, ctx.limits.join, 'registrations')
     const body = parseBody(RegisterBody, await readJsonBody(req))
-    const registered = ctx.store.listParticipants(workshopId).length
-    if (registered >= ctx.config.maxParticipants)
-      throw new HttpError(
-        409,
-        `this workshop has its ${ctx.config.maxParticipants} registrations: the facilitator can remove or merge some`,
-      )
-    const token = newKey()
-    const participant = {
-      id: randomUUID(),
-      workshopId,
-      name: body.name,
-      unitId: body.unitId ?? null,
-      tokenHash: hashKey(token),
-      createdAt: Date.now(),
-      browserHash: body.browserId ? hashKey(`${workshopId}:${body.browserId}`) : null,
-    }
-    ctx.store.addParticipant(participant)
-    ctx.log.info({ workshop: workshopId, participant: participant.id }, 'participant registered')
-    onRegistered(workshopId)
-    return sendJson(res, 201, { id: participant.id, token })
+    return inTurn(ctx, workshopId, () => register(ctx, res, workshopId, body, onRegistered))
   }
   if (method === 'GET') {
     if (auth.role !== 'facilitator')
       throw new HttpError(403, 'only the facilitator sees the list of participants')
-    const all = ctx.store.listParticipants(workshopId)
+    const all = await ctx.store.listParticipants(workshopId)
     const people = all.map(({ id, name, unitId, createdAt, browserHash }) => ({
       id,
       name,
@@ -91,6 +73,36 @@ export async function participantsRoute(
   throw new HttpError(405, 'use POST to register, GET to list')
 }
 
+/** Adds a registration, counted in the open rounds at once (runs in turn: see inTurn). */
+async function register(
+  ctx: HttpContext,
+  res: ServerResponse,
+  workshopId: string,
+  body: z.infer<typeof RegisterBody>,
+  onRegistered: (workshopId: string) => Promise<void>,
+): Promise<void> {
+  const registered = (await ctx.store.listParticipants(workshopId)).length
+  if (registered >= ctx.config.maxParticipants)
+    throw new HttpError(
+      409,
+      `this workshop has its ${ctx.config.maxParticipants} registrations: the facilitator can remove or merge some`,
+    )
+  const token = newKey()
+  const participant = {
+    id: randomUUID(),
+    workshopId,
+    name: body.name,
+    unitId: body.unitId ?? null,
+    tokenHash: hashKey(token),
+    createdAt: Date.now(),
+    browserHash: body.browserId ? hashKey(`${workshopId}:${body.browserId}`) : null,
+  }
+  await ctx.store.addParticipant(participant)
+  ctx.log.info({ workshop: workshopId, participant: participant.id }, 'participant registered')
+  await onRegistered(workshopId)
+  return sendJson(res, 201, { id: participant.id, token })
+}
+
 /**
  * The facilitator tidies the registrations: `DELETE .../participants/<pid>` removes one (its
  * token stops working, its ballots go), `POST .../participants/<pid>/merge { into }` folds a
@@ -104,18 +116,20 @@ async function manageRegistration(
   workshopId: string,
   rest: string,
   role: string,
-  onChanged: (workshopId: string) => void,
+  onChanged: (workshopId: string) => Promise<void>,
 ): Promise<void> {
   const [, participantId, action] = rest.split('/').map((part) => (part ? decodePathPart(part) : part))
   if (role !== 'facilitator') throw new HttpError(403, 'only the facilitator manages registrations')
-  const people = ctx.store.listParticipants(workshopId)
+  const people = await ctx.store.listParticipants(workshopId)
   if (!people.some((p) => p.id === participantId))
     throw new HttpError(404, 'no such participant in this workshop')
   const method = req.method ?? 'GET'
   if (action === undefined && method === 'DELETE') {
-    ctx.store.removeParticipant(workshopId, participantId!)
+    await inTurn(ctx, workshopId, async () => {
+      await ctx.store.removeParticipant(workshopId, participantId!)
+      await onChanged(workshopId)
+    })
     ctx.log.info({ workshop: workshopId, participant: participantId }, 'participant removed')
-    onChanged(workshopId)
     return sendJson(res, 200, { removed: participantId })
   }
   if (action === 'merge' && method === 'POST') {
@@ -124,9 +138,11 @@ async function manageRegistration(
       throw new HttpError(400, 'into: a participant cannot be merged into themselves')
     if (!people.some((p) => p.id === into))
       throw new HttpError(404, 'into: no such participant in this workshop')
-    ctx.store.mergeParticipant(workshopId, participantId!, into)
+    await inTurn(ctx, workshopId, async () => {
+      await ctx.store.mergeParticipant(workshopId, participantId!, into)
+      await onChanged(workshopId)
+    })
     ctx.log.info({ workshop: workshopId, participant: participantId, into }, 'participants merged')
-    onChanged(workshopId)
     return sendJson(res, 200, { merged: participantId, into })
   }
   if (action === undefined || action === 'merge')
@@ -135,12 +151,12 @@ async function manageRegistration(
 }
 
 /** The registered participant a request speaks for, from its personal token. */
-export function participantOf(ctx: HttpContext, req: IncomingMessage, workshopId: string) {
-  if (!ctx.store.getWorkshop(workshopId)) throw new HttpError(404, 'unknown workshop')
+export async function participantOf(ctx: HttpContext, req: IncomingMessage, workshopId: string) {
+  if (!(await ctx.store.getWorkshop(workshopId))) throw new HttpError(404, 'unknown workshop')
   const token = req.headers[PARTICIPANT_TOKEN_HEADER]
   if (typeof token !== 'string' || !token)
     throw new HttpError(401, 'missing participant token: join the workshop first')
-  const participant = ctx.store.findParticipant(workshopId, hashKey(token))
+  const participant = await ctx.store.findParticipant(workshopId, hashKey(token))
   if (!participant) throw new HttpError(403, 'unknown participant token for this workshop: join again')
   return participant
 }

@@ -26,7 +26,7 @@ const SaveBody = z.object({
 const COPY_SUFFIX: Record<Language, string> = { it: ' (copia)', en: ' (copy)' }
 
 /** Creates a workshop from validated export data; answers 201 with its keys (see routes.ts). */
-export type CreateWorkshop = (res: ServerResponse, data: WorkshopExport, logFields: object) => string
+export type CreateWorkshop = (res: ServerResponse, data: WorkshopExport, logFields: object) => Promise<string>
 
 /**
  * `/api/workshops/<id>/versions[/<version>[/restore|/copy]]`: the facilitator's history of the
@@ -42,7 +42,7 @@ export async function versionsRoute(
   createWorkshop: CreateWorkshop,
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  const auth = await authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
   const [versionPart, action, ...extra] = rest.split('/').filter(Boolean)
   if (extra.length > 0) throw new HttpError(404, 'no such API endpoint')
@@ -52,14 +52,14 @@ export async function versionsRoute(
       const reason = body.reason ?? 'manual'
       if (auth.role === 'viewer' || (auth.role === 'participant' && reason !== 'before-import'))
         throw new HttpError(403, 'only the facilitator saves versions')
-      const saved = ctx.history.save(workshopId, reason, body.label ?? '')
+      const saved = await ctx.history.save(workshopId, reason, body.label ?? '')
       ctx.log.info({ workshop: workshopId, version: saved.id, reason }, 'version saved')
       return sendJson(res, 201, { version: saved })
     }
     if (method !== 'GET') throw new HttpError(405, 'use GET to list versions or POST to save one')
     onlyFacilitator(auth.role)
     return sendJson(res, 200, {
-      versions: withChanges(ctx.store.listVersions(workshopId)),
+      versions: withChanges(await ctx.store.listVersions(workshopId)),
       policy: {
         intervalMinutes: ctx.config.versionIntervalMs / 60_000,
         retentionDays: ctx.config.versionRetentionDays,
@@ -70,7 +70,7 @@ export async function versionsRoute(
   const versionId = decodePathPart(versionPart)
   if (!action) {
     if (method !== 'GET') throw new HttpError(405, 'use GET to open a version')
-    const version = ctx.store.getVersion(workshopId, versionId)
+    const version = await ctx.store.getVersion(workshopId, versionId)
     if (!version) throw new HttpError(404, 'no such version')
     const { content, control, ...summary } = version
     return sendJson(res, 200, {
@@ -81,18 +81,18 @@ export async function versionsRoute(
   }
   if (method !== 'POST') throw new HttpError(405, `use POST to ${action} a version`)
   if (action === 'restore') {
-    const result = ctx.history.restore(workshopId, versionId)
+    const result = await ctx.history.restore(workshopId, versionId)
     if (!result) throw new HttpError(404, 'no such version')
     ctx.log.info({ workshop: workshopId, version: versionId, before: result.before.id }, 'version restored')
     return sendJson(res, 200, result)
   }
   if (action === 'copy') {
-    const version = ctx.store.getVersion(workshopId, versionId)
+    const version = await ctx.store.getVersion(workshopId, versionId)
     if (!version) throw new HttpError(404, 'no such version')
     const data = exportedVersion(version.content, version.control)
     data.meta.title = `${data.meta.title.slice(0, 190)}${COPY_SUFFIX[data.meta.language]}`
-    const copyId = createWorkshop(res, data, { copiedFrom: workshopId, version: versionId })
-    ctx.history.saveQuietly(copyId, 'imported')
+    const copyId = await createWorkshop(res, data, { copiedFrom: workshopId, version: versionId })
+    await ctx.history.saveQuietly(copyId, 'imported')
     return
   }
   throw new HttpError(404, 'no such API endpoint')

@@ -28,6 +28,9 @@ const AUTOMATIC: ReadonlySet<VersionReason> = new Set(['step', 'interval', 'befo
  * ten minutes of activity, before a restore or an import; thinned out by retention; restored
  * as a forward change every screen receives.
  */
+/** Saving and restoring a workshop's versions take turns (see Store.exclusive). */
+const historyKey = (workshopId: string) => `history:${workshopId}`
+
 export class History {
   /** Workshops with changes since their last version, and the timer that will save one. */
   private readonly pending = new Map<string, NodeJS.Timeout>()
@@ -38,20 +41,23 @@ export class History {
    * Saves the workshop's documents as they are now. An automatic version of a state that is
    * already the latest version is not saved again: the latest is returned instead.
    */
-  save(workshopId: string, reason: VersionReason, label = ''): VersionSummary {
+  save(workshopId: string, reason: VersionReason, label = ''): Promise<VersionSummary> {
+    return this.options.store.exclusive(historyKey(workshopId), () => this.saveNow(workshopId, reason, label))
+  }
+
+  private async saveNow(workshopId: string, reason: VersionReason, label: string): Promise<VersionSummary> {
     const { store, rooms } = this.options
-    const content = rooms.read(roomName(workshopId, 'content'), 'content', (doc) => ({
-      update: Y.encodeStateAsUpdate(doc),
-      snapshot: Y.snapshot(doc),
-      counts: countRecords(doc),
+    const { content, control } = await rooms.readWorkshop(workshopId, (contentDoc, controlDoc) => ({
+      content: {
+        update: Y.encodeStateAsUpdate(contentDoc),
+        snapshot: Y.snapshot(contentDoc),
+        counts: countRecords(contentDoc),
+      },
+      control: { update: Y.encodeStateAsUpdate(controlDoc), step: readControl(controlDoc).step },
     }))
-    const control = rooms.read(roomName(workshopId, 'control'), 'control', (doc) => ({
-      update: Y.encodeStateAsUpdate(doc),
-      step: readControl(doc).step,
-    }))
-    const versions = store.listVersions(workshopId)
+    const versions = await store.listVersions(workshopId)
     const latest = versions.at(-1)
-    if (latest && AUTOMATIC.has(reason) && this.holds(latest, content.snapshot)) return latest
+    if (latest && AUTOMATIC.has(reason) && (await this.holds(latest, content.snapshot))) return latest
     const version = {
       id: randomUUID(),
       workshopId,
@@ -64,17 +70,17 @@ export class History {
       content: content.update,
       control: control.update,
     }
-    store.addVersion(version)
+    await store.addVersion(version)
     this.options.metrics.versionsSaved.inc({ reason })
     const forget = versionsToForget([...versions, version], version.createdAt, this.options.retentionDays)
-    if (forget.length > 0) store.deleteVersions(workshopId, forget)
+    if (forget.length > 0) await store.deleteVersions(workshopId, forget)
     const { content: _content, control: _control, ...summary } = version
     return summary
   }
 
   /** Whether a saved version holds exactly this document state (same inserts, same deletions). */
-  private holds(summary: VersionSummary, snapshot: Y.Snapshot): boolean {
-    const stored = this.options.store.getVersion(summary.workshopId, summary.id)
+  private async holds(summary: VersionSummary, snapshot: Y.Snapshot): Promise<boolean> {
+    const stored = await this.options.store.getVersion(summary.workshopId, summary.id)
     if (!stored) return false
     const doc = new Y.Doc()
     try {
@@ -86,9 +92,9 @@ export class History {
   }
 
   /** A version the server saves by itself must never break what triggered it: it is logged instead. */
-  saveQuietly(workshopId: string, reason: VersionReason): void {
+  async saveQuietly(workshopId: string, reason: VersionReason): Promise<void> {
     try {
-      this.save(workshopId, reason)
+      await this.save(workshopId, reason)
     } catch (error) {
       this.options.log.warn({ workshop: workshopId, reason, error: String(error) }, 'version not saved')
     }
@@ -99,7 +105,7 @@ export class History {
     if (this.pending.has(workshopId)) return
     const timer = setTimeout(() => {
       this.pending.delete(workshopId)
-      this.saveQuietly(workshopId, 'interval')
+      void this.saveQuietly(workshopId, 'interval')
     }, this.options.intervalMs)
     timer.unref()
     this.pending.set(workshopId, timer)
@@ -113,17 +119,22 @@ export class History {
   restore(
     workshopId: string,
     versionId: string,
-  ): { restored: VersionSummary; before: VersionSummary } | undefined {
+  ): Promise<{ restored: VersionSummary; before: VersionSummary } | undefined> {
+    return this.options.store.exclusive(historyKey(workshopId), () => this.restoreNow(workshopId, versionId))
+  }
+
+  private async restoreNow(workshopId: string, versionId: string) {
     const { store, rooms } = this.options
-    const version = store.getVersion(workshopId, versionId)
+    const version = await store.getVersion(workshopId, versionId)
     if (!version) return undefined
-    const before = this.save(workshopId, 'before-restore')
+    const before = await this.saveNow(workshopId, 'before-restore', '')
+    const workshop = await store.getWorkshop(workshopId)
     const source = new Y.Doc()
     try {
       Y.applyUpdate(source, version.content)
-      rooms.applyServerChange(roomName(workshopId, 'content'), 'content', (doc) => {
+      await rooms.applyServerChange(roomName(workshopId, 'content'), 'content', (doc) => {
         restoreDocument(doc, source)
-        repairAndMigrate(doc, store.getWorkshop(workshopId))
+        repairAndMigrate(doc, workshop)
       })
     } finally {
       source.destroy()

@@ -35,6 +35,15 @@ export function sendJson(
   res.end(text)
 }
 
+/**
+ * Runs a change to a workshop's rounds (a ballot checked and stored, a round opened or closed,
+ * a registration that changes the counts, each with its publication) while no other runs for
+ * that workshop, on any server sharing the store.
+ */
+export function inTurn<T>(ctx: HttpContext, workshopId: string, critical: () => Promise<T>): Promise<T> {
+  return ctx.store.exclusive(`rounds:${workshopId}`, critical)
+}
+
 /** Spends one of the client address's allowance on `limiter`, or answers 429 with Retry-After. */
 export function enforceLimit(
   ctx: HttpContext,

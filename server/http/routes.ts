@@ -60,7 +60,7 @@ export function createHttpHandler(ctx: HttpContext) {
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET'
     if (url.pathname === '/healthz' && method === 'GET') {
-      const problem = ctx.rooms.storageProblem()
+      const problem = await ctx.rooms.storageProblem()
       if (problem) return sendJson(res, 503, { ok: false, error: problem }, { 'retry-after': '5' })
       return sendJson(res, 200, { ok: true })
     }
@@ -119,11 +119,11 @@ export function createHttpHandler(ctx: HttpContext) {
         url,
         decodePathPart(participantsMatch[1]!),
         participantsMatch[2] ?? '',
-        (workshopId) => {
-          republishOpenSurveys(ctx, workshopId)
-          republishOpenScoringRounds(ctx, workshopId)
-          republishOpenVotes(ctx, workshopId)
-          republishOpenRatings(ctx, workshopId)
+        async (workshopId) => {
+          await republishOpenSurveys(ctx, workshopId)
+          await republishOpenScoringRounds(ctx, workshopId)
+          await republishOpenVotes(ctx, workshopId)
+          await republishOpenRatings(ctx, workshopId)
         },
       )
     }
@@ -153,9 +153,9 @@ export function createHttpHandler(ctx: HttpContext) {
     if (workshopMatch && method === 'GET') {
       const id = decodePathPart(workshopMatch[1]!)
       const key = keyOf(req, url)
-      const auth = authenticate(store, id, key)
+      const auth = await authenticate(store, id, key)
       if (!auth.ok) throw new HttpError(auth.status, auth.reason)
-      const w = store.getWorkshop(id)!
+      const w = (await store.getWorkshop(id))!
       // Only the facilitator gets the other keys back: they are the share links.
       const keys =
         auth.role === 'facilitator' && key
@@ -188,14 +188,14 @@ export function createHttpHandler(ctx: HttpContext) {
    */
   async function rotateKeys(req: IncomingMessage, res: ServerResponse, url: URL, id: string): Promise<void> {
     const key = keyOf(req, url)
-    const auth = authenticate(store, id, key)
+    const auth = await authenticate(store, id, key)
     if (!auth.ok) throw new HttpError(auth.status, auth.reason)
     if (auth.role !== 'facilitator' || !key) throw new HttpError(403, 'only the facilitator replaces keys')
     const { rotate } = parseBody(RotateKeysBody, await readJsonBody(req))
-    const workshop = store.getWorkshop(id)!
+    const workshop = (await store.getWorkshop(id))!
     const keys = { facilitator: key, ...openSealedKeys(key, workshop.sealedKeys) }
     for (const role of rotate) keys[role] = newKey()
-    store.replaceKeys(
+    await store.replaceKeys(
       id,
       {
         facilitator: hashKey(keys.facilitator),
@@ -213,14 +213,20 @@ export function createHttpHandler(ctx: HttpContext) {
    * The facilitator deletes the workshop and everything kept for it (documents, registrations,
    * ballots, versions); whoever is connected is closed with 4404.
    */
-  function deleteWorkshop(req: IncomingMessage, res: ServerResponse, url: URL, id: string): void {
-    const auth = authenticate(store, id, keyOf(req, url))
+  async function deleteWorkshop(
+    req: IncomingMessage,
+    res: ServerResponse,
+    url: URL,
+    id: string,
+  ): Promise<void> {
+    const auth = await authenticate(store, id, keyOf(req, url))
     if (!auth.ok) throw new HttpError(auth.status, auth.reason)
     if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator deletes the workshop')
     // A survey's closing timer finds no survey when it fires, and does nothing.
     ctx.history.forget(id)
-    store.deleteWorkshop(id)
-    ctx.rooms.forget(id, CloseCode.notFound, 'this workshop has been deleted')
+    // Its rooms first, with what they had not stored yet: nothing is written after the rows go.
+    await ctx.rooms.forget(id, CloseCode.notFound, 'this workshop has been deleted')
+    await store.deleteWorkshop(id)
     log.info({ workshop: id }, 'workshop deleted')
     sendJson(res, 200, { deleted: id })
   }
@@ -234,15 +240,15 @@ export function createHttpHandler(ctx: HttpContext) {
   }
 
   /** Stores a new workshop with fresh keys and its first documents; answers 201 with the keys. */
-  function storeWorkshop(
+  async function storeWorkshop(
     res: ServerResponse,
     input: { title: string; organisation: string; language: Language },
     documents: (id: string) => Record<string, Uint8Array>,
     logFields: object,
-  ): string {
+  ): Promise<string> {
     const id = newWorkshopId()
     const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
-    store.createWorkshop(
+    await store.createWorkshop(
       {
         id,
         title: input.title,
@@ -271,7 +277,7 @@ export function createHttpHandler(ctx: HttpContext) {
     const language = body.language ?? 'it'
     const input = resolveWorkshopInput({ ...body, language, demo: body.demo ?? false })
     input.kind = body.kind ?? 'improvement'
-    storeWorkshop(res, input, (id) => createInitialDocuments(id, input), { demo: input.demo })
+    await storeWorkshop(res, input, (id) => createInitialDocuments(id, input), { demo: input.demo })
   }
 
   /** A new workshop from a JSON export (backup, or a template): validated whole before anything is stored. */
@@ -279,8 +285,8 @@ export function createHttpHandler(ctx: HttpContext) {
     checkCreateToken(req)
     enforceLimit(ctx, req, ctx.limits.import, 'imports')
     const data = parseWorkshopExport(await readJsonBody(req, MAX_IMPORT_BYTES))
-    const id = storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
-    ctx.history.saveQuietly(id, 'imported')
+    const id = await storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
+    await ctx.history.saveQuietly(id, 'imported')
   }
 
   function refuse(res: ServerResponse, error: HttpError): void {

@@ -26,12 +26,12 @@ export async function timerRoute(
   workshopId: string,
 ): Promise<void> {
   if ((req.method ?? 'GET') !== 'POST') throw new HttpError(405, 'use POST to change the timer')
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  const auth = await authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
   if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator controls the timer')
   const action = parseBody(TimerBody, await readJsonBody(req))
   let next: TimerState = STOPPED
-  ctx.rooms.applyServerChange(roomName(workshopId, 'control'), 'control', (doc) => {
+  await ctx.rooms.applyServerChange(roomName(workshopId, 'control'), 'control', (doc) => {
     next = applyTimerAction(readTimer(doc), action, Date.now())
     controlMap(doc).set('timer', next)
   })

@@ -3,6 +3,7 @@ import path from 'node:path'
 import Database from 'better-sqlite3'
 import { roomName } from '../../shared/rooms.ts'
 import type { Logger } from '../log.ts'
+import { KeyedMutex } from './keyed-mutex.ts'
 import {
   type PendingUpdate,
   type RoundKind,
@@ -98,8 +99,25 @@ type WorkshopRow = {
 const WAL_CAP_PAGES = 4096
 const CHECKPOINT_INTERVAL_MS = 250
 
+/** The store's calls as SQLite answers them: at once, on the calling thread. */
+type Immediate<T> = {
+  [K in keyof T]: T[K] extends (...args: infer A) => Promise<infer R> ? (...args: A) => R : never
+}
+
 /** The embedded store: one SQLite file in WAL mode under DATA_DIR. */
 export function openSqliteStore(dataDir: string, log?: Logger): Store {
+  const immediate = openImmediateStore(dataDir, log)
+  const store = {} as Record<string, unknown>
+  for (const [name, call] of Object.entries(immediate) as [string, (...args: unknown[]) => unknown][]) {
+    store[name] = async (...args: unknown[]) => call(...args)
+  }
+  // One process owns the file, so a lock in memory is a lock on the store.
+  const mutex = new KeyedMutex()
+  store.exclusive = <T>(key: string, critical: () => Promise<T>) => mutex.run(key, critical)
+  return store as unknown as Store
+}
+
+function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store>, 'exclusive'> {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, 'tavolo.sqlite')
   const db = new Database(file)
@@ -369,7 +387,7 @@ export function openSqliteStore(dataDir: string, log?: Logger): Store {
     },
     replaceKeys: (id, keyHashes, sealedKeys) =>
       writing(() => updateKeys.run({ id, sealedKeys, ...keyHashes })),
-    loadDocument(room): StoredDocument {
+    loadDocument(room: string): StoredDocument {
       const snapshot = selectSnapshot.get(room)
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
@@ -413,7 +431,7 @@ export function openSqliteStore(dataDir: string, log?: Logger): Store {
         }),
       ),
     listVersions: (workshopId) => selectVersions.all(workshopId).map(toVersionSummary),
-    getVersion(workshopId, versionId): VersionRecord | undefined {
+    getVersion(workshopId: string, versionId: string): VersionRecord | undefined {
       const row = selectVersion.get(workshopId, versionId)
       if (!row?.content || !row.control) return undefined
       return {
@@ -435,7 +453,6 @@ export function openSqliteStore(dataDir: string, log?: Logger): Store {
 /** SQLite's answers that mean "cannot write now", as opposed to a bug in the statement. */
 const UNAVAILABLE = /^SQLITE_(FULL|IOERR|READONLY|BUSY|LOCKED|CANTOPEN|NOMEM|PROTOCOL)/
 
-/** Runs a write; a refusal of the storage itself becomes StorageUnavailableError (nothing was stored). */
 /**
  * Databases made before 2026-12 numbered updates with AUTOINCREMENT, which writes the
  * sqlite_sequence table in every commit: a third page per commit for nothing, since an update's
@@ -458,6 +475,7 @@ function dropAutoincrement(db: Database.Database): void {
   })()
 }
 
+/** Runs a write; a refusal of the storage itself becomes StorageUnavailableError (nothing was stored). */
 function writing<T>(write: () => T): T {
   try {
     return write()

@@ -78,50 +78,56 @@ export type StoredDocument = { snapshot: Uint8Array | null; updates: Uint8Array[
 export type PendingUpdate = { room: string; update: Uint8Array }
 
 /**
- * The persistence interface. The embedded SQLite store is the default; a networked
- * implementation (e.g. PostgreSQL) implements the same calls. All calls are synchronous
- * so that "commit, then broadcast" stays a straight line in the server. A write the storage
- * refuses throws StorageUnavailableError and stores nothing of that call.
+ * The persistence interface: the embedded SQLite store (the default) and PostgreSQL implement
+ * it, and one test suite (tests/unit/server/store-contract.test.ts) runs against both. Every
+ * call is asynchronous; the server still commits an update before anyone receives it (see
+ * sync/rooms.ts). A write the storage refuses rejects with StorageUnavailableError and stores
+ * nothing of that call.
  */
 export interface Store {
-  createWorkshop(workshop: WorkshopRecord, initialSnapshots: Record<string, Uint8Array>): void
-  getWorkshop(id: string): WorkshopRecord | undefined
+  createWorkshop(workshop: WorkshopRecord, initialSnapshots: Record<string, Uint8Array>): Promise<void>
+  getWorkshop(id: string): Promise<WorkshopRecord | undefined>
   /** New key hashes and sealed keys (the facilitator rotated links); old keys stop working. */
-  replaceKeys(id: string, keyHashes: Record<Role, string>, sealedKeys: string): void
-  loadDocument(room: string): StoredDocument
+  replaceKeys(id: string, keyHashes: Record<Role, string>, sealedKeys: string): Promise<void>
+  loadDocument(room: string): Promise<StoredDocument>
   /** Appends every update in one transaction (group commit). */
-  appendUpdates(updates: readonly PendingUpdate[]): void
+  appendUpdates(updates: readonly PendingUpdate[]): Promise<void>
   /** Replaces a room's snapshot and drops its update log, atomically. */
-  compact(room: string, snapshot: Uint8Array): void
-  addParticipant(participant: ParticipantRecord): void
-  findParticipant(workshopId: string, tokenHash: string): ParticipantRecord | undefined
-  listParticipants(workshopId: string): ParticipantRecord[]
+  compact(room: string, snapshot: Uint8Array): Promise<void>
+  addParticipant(participant: ParticipantRecord): Promise<void>
+  findParticipant(workshopId: string, tokenHash: string): Promise<ParticipantRecord | undefined>
+  listParticipants(workshopId: string): Promise<ParticipantRecord[]>
   /** Removes a registration and its ballots; its token stops working. */
-  removeParticipant(workshopId: string, participantId: string): void
+  removeParticipant(workshopId: string, participantId: string): Promise<void>
   /**
    * Folds `from` into `into`: per round the later ballot of the two is kept as `into`'s, and
    * `from`'s token now speaks for `into`. One transaction.
    */
-  mergeParticipant(workshopId: string, from: string, into: string): void
-  createSurvey(survey: SurveyRecord): void
-  getSurvey(workshopId: string, surveyId: string): SurveyRecord | undefined
-  listSurveys(workshopId: string, kind: RoundKind): SurveyRecord[]
-  listOpenSurveys(kind: RoundKind): SurveyRecord[]
-  setSurveyStatus(surveyId: string, status: SurveyRecord['status']): void
+  mergeParticipant(workshopId: string, from: string, into: string): Promise<void>
+  createSurvey(survey: SurveyRecord): Promise<void>
+  getSurvey(workshopId: string, surveyId: string): Promise<SurveyRecord | undefined>
+  listSurveys(workshopId: string, kind: RoundKind): Promise<SurveyRecord[]>
+  listOpenSurveys(kind: RoundKind): Promise<SurveyRecord[]>
+  setSurveyStatus(surveyId: string, status: SurveyRecord['status']): Promise<void>
   /** Replaces a round's definition (e.g. a survey reopened with a new closing date). */
-  setSurveyDefinition(surveyId: string, definition: string): void
+  setSurveyDefinition(surveyId: string, definition: string): Promise<void>
   /** One ballot per participant and survey: a new one replaces the old. */
-  putBallot(ballot: BallotRecord): void
-  getBallot(surveyId: string, participantId: string): BallotRecord | undefined
-  listBallots(surveyId: string): BallotRecord[]
-  addVersion(version: VersionRecord): void
+  putBallot(ballot: BallotRecord): Promise<void>
+  getBallot(surveyId: string, participantId: string): Promise<BallotRecord | undefined>
+  listBallots(surveyId: string): Promise<BallotRecord[]>
+  addVersion(version: VersionRecord): Promise<void>
   /** Oldest first, without the documents. */
-  listVersions(workshopId: string): VersionSummary[]
-  getVersion(workshopId: string, versionId: string): VersionRecord | undefined
-  deleteVersions(workshopId: string, versionIds: readonly string[]): void
+  listVersions(workshopId: string): Promise<VersionSummary[]>
+  getVersion(workshopId: string, versionId: string): Promise<VersionRecord | undefined>
+  deleteVersions(workshopId: string, versionIds: readonly string[]): Promise<void>
   /** Every row of the workshop (documents, participants, rounds, ballots, versions), in one transaction. */
-  deleteWorkshop(id: string): void
+  deleteWorkshop(id: string): Promise<void>
   /** Writes a trivial row: succeeds once the storage can write again. */
-  probeWrite(): void
-  close(): void
+  probeWrite(): Promise<void>
+  /**
+   * Runs `critical` while no one else runs one for the same key, on any server sharing this
+   * store: a round's "still open? then store the ballot" and its closing cannot interleave.
+   */
+  exclusive<T>(key: string, critical: () => Promise<T>): Promise<T>
+  close(): Promise<void>
 }

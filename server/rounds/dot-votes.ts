@@ -16,7 +16,7 @@ import { readGoldenRules } from '../../shared/schema/golden-rules.ts'
 import { readInterventions } from '../../shared/schema/interventions.ts'
 import { readPains } from '../../shared/schema/journey.ts'
 import { readFactors } from '../../shared/schema/vision.ts'
-import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
+import { type HttpContext, HttpError, inTurn, parseBody, readJsonBody, sendJson } from '../http/common.ts'
 import type { SurveyRecord } from '../persistence/store.ts'
 import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
@@ -65,46 +65,57 @@ export async function dotVotesRoute(
   action: string | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const { role, facilitatorOnly } = roundAccess(ctx, req, url, workshopId, 'only the facilitator runs a vote')
+  const { role, facilitatorOnly } = await roundAccess(
+    ctx,
+    req,
+    url,
+    workshopId,
+    'only the facilitator runs a vote',
+  )
   if (!voteId) {
     if (method !== 'POST') throw new HttpError(405, 'use POST to start a vote')
     facilitatorOnly()
     const body = parseBody(CreateVoteBody, await readJsonBody(req))
     if (body.maxPerItem > body.votesPerPerson) throw new HttpError(400, 'maxPerItem: at most votesPerPerson')
-    const items = itemsOf(ctx, workshopId, body.target)
+    const items = await itemsOf(ctx, workshopId, body.target)
     if (items.length === 0) throw new HttpError(400, 'there are no cards of that kind to vote on')
-    closeOpenRounds(ctx, workshopId, 'dots', body.replaceOpen, 'vote')
-    const record: SurveyRecord = {
-      id: randomUUID(),
-      workshopId,
-      kind: 'dots',
-      definition: JSON.stringify({
-        target: body.target,
-        votesPerPerson: body.votesPerPerson,
-        maxPerItem: body.maxPerItem,
-        anonymous: body.anonymous,
-        items,
-      } satisfies StoredVote),
-      status: 'open',
-      createdAt: Date.now(),
-    }
-    ctx.store.createSurvey(record)
-    publish(ctx, record)
-    return sendJson(res, 201, { id: record.id })
+    return inTurn(ctx, workshopId, async () => {
+      await closeOpenRounds(ctx, workshopId, 'dots', body.replaceOpen, 'vote')
+      const record: SurveyRecord = {
+        id: randomUUID(),
+        workshopId,
+        kind: 'dots',
+        definition: JSON.stringify({
+          target: body.target,
+          votesPerPerson: body.votesPerPerson,
+          maxPerItem: body.maxPerItem,
+          anonymous: body.anonymous,
+          items,
+        } satisfies StoredVote),
+        status: 'open',
+        createdAt: Date.now(),
+      }
+      await ctx.store.createSurvey(record)
+      await publish(ctx, record)
+      return sendJson(res, 201, { id: record.id })
+    })
   }
-  const record = findRound(ctx, workshopId, voteId, 'dots', 'vote')
+  const record = await findRound(ctx, workshopId, voteId, 'dots', 'vote')
   const vote = JSON.parse(record.definition) as StoredVote
   if (action === 'reveal') {
     if (method !== 'POST') throw new HttpError(405, 'use POST to reveal the vote')
     facilitatorOnly()
-    if (record.status !== 'open') throw new HttpError(409, 'this vote is already revealed')
-    ctx.store.setSurveyStatus(record.id, 'closed')
-    publish(ctx, { ...record, status: 'closed' })
-    return sendJson(res, 200, { status: 'revealed' })
+    return inTurn(ctx, workshopId, async () => {
+      const current = await findRound(ctx, workshopId, voteId, 'dots', 'vote')
+      if (current.status !== 'open') throw new HttpError(409, 'this vote is already revealed')
+      await ctx.store.setSurveyStatus(current.id, 'closed')
+      await publish(ctx, { ...current, status: 'closed' })
+      return sendJson(res, 200, { status: 'revealed' })
+    })
   }
   if (action === 'participation') {
     facilitatorOnly()
-    return sendJson(res, 200, participation(ctx, record))
+    return sendJson(res, 200, await participation(ctx, record))
   }
   if (action === 'ballot') {
     if (role !== 'participant') throw new HttpError(403, 'only participants vote')
@@ -121,15 +132,16 @@ export async function dotVotesRoute(
   throw new HttpError(404, 'no such API endpoint')
 }
 
-export function republishOpenVotes(ctx: HttpContext, workshopId: string): void {
-  for (const record of ctx.store.listSurveys(workshopId, 'dots'))
-    if (record.status === 'open') publish(ctx, record)
+/** Runs in turn (see inTurn), as every publication does. */
+export async function republishOpenVotes(ctx: HttpContext, workshopId: string): Promise<void> {
+  for (const record of await ctx.store.listSurveys(workshopId, 'dots'))
+    if (record.status === 'open') await publish(ctx, record)
 }
 
-function publish(ctx: HttpContext, record: SurveyRecord): void {
+async function publish(ctx: HttpContext, record: SurveyRecord): Promise<void> {
   const vote = JSON.parse(record.definition) as StoredVote
-  const ballots = ctx.store.listBallots(record.id)
-  const people = new Map(ctx.store.listParticipants(record.workshopId).map((p) => [p.id, p.name]))
+  const ballots = await ctx.store.listBallots(record.id)
+  const people = new Map((await ctx.store.listParticipants(record.workshopId)).map((p) => [p.id, p.name]))
   const revealed = record.status === 'closed'
   const minimumAnswers = vote.anonymous ? ctx.config.minAnonymousAnswers : 0
   const published: PublishedVote = {
@@ -155,7 +167,7 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
           )
         : null,
   }
-  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+  await ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     controlMap(doc).set('vote', published),
   )
 }

@@ -12,7 +12,7 @@ import {
 import { roomName } from '../../shared/rooms.ts'
 import { controlMap } from '../../shared/schema/control.ts'
 import { readChosenFactors, readCultureStatements, readFactors } from '../../shared/schema/vision.ts'
-import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
+import { type HttpContext, HttpError, inTurn, parseBody, readJsonBody, sendJson } from '../http/common.ts'
 import type { SurveyRecord } from '../persistence/store.ts'
 import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
@@ -23,9 +23,9 @@ const CreateBody = z.object({ purpose: z.enum(['culture', 'factors']), replaceOp
 const BallotBody = z.object({ scores: z.record(z.string(), z.record(z.string(), z.number())) })
 
 /** What is scored: every culture statement (1-5), or the chosen factors today and target (0-10). */
-function definitionFor(ctx: HttpContext, workshopId: string, purpose: Purpose): StoredRating {
-  const chosen = ctx.rooms.read(roomName(workshopId, 'control'), 'control', readChosenFactors)
-  return ctx.rooms.read(roomName(workshopId, 'content'), 'content', (doc) => {
+function definitionFor(ctx: HttpContext, workshopId: string, purpose: Purpose): Promise<StoredRating> {
+  return ctx.rooms.readWorkshop(workshopId, (doc, control): StoredRating => {
+    const chosen = readChosenFactors(control)
     if (purpose === 'culture') {
       const items = readCultureStatements(doc).map((s) => ({ id: s.id, title: s.text, group: s.area }))
       return { purpose, items, axes: ['score'], min: 1, max: 5 }
@@ -56,7 +56,7 @@ export async function ratingRoundsRoute(
   action: string | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const { role, facilitatorOnly } = roundAccess(
+  const { role, facilitatorOnly } = await roundAccess(
     ctx,
     req,
     url,
@@ -67,46 +67,51 @@ export async function ratingRoundsRoute(
     if (method !== 'POST') throw new HttpError(405, 'use POST to open a rating')
     facilitatorOnly()
     const { purpose, replaceOpen } = parseBody(CreateBody, await readJsonBody(req))
-    const definition = definitionFor(ctx, workshopId, purpose)
+    const definition = await definitionFor(ctx, workshopId, purpose)
     if (definition.items.length === 0) {
       throw new HttpError(
         400,
         purpose === 'factors' ? 'choose the factors to score first' : 'there are no statements to score',
       )
     }
-    closeOpenRounds(
-      ctx,
-      workshopId,
-      'rating',
-      replaceOpen,
-      'rating',
-      (open) => (JSON.parse(open.definition) as StoredRating).purpose === purpose,
-    )
-    const record: SurveyRecord = {
-      id: randomUUID(),
-      workshopId,
-      kind: 'rating',
-      definition: JSON.stringify(definition),
-      status: 'open',
-      createdAt: Date.now(),
-    }
-    ctx.store.createSurvey(record)
-    publish(ctx, record)
-    return sendJson(res, 201, { id: record.id })
+    return inTurn(ctx, workshopId, async () => {
+      await closeOpenRounds(
+        ctx,
+        workshopId,
+        'rating',
+        replaceOpen,
+        'rating',
+        (open) => (JSON.parse(open.definition) as StoredRating).purpose === purpose,
+      )
+      const record: SurveyRecord = {
+        id: randomUUID(),
+        workshopId,
+        kind: 'rating',
+        definition: JSON.stringify(definition),
+        status: 'open',
+        createdAt: Date.now(),
+      }
+      await ctx.store.createSurvey(record)
+      await publish(ctx, record)
+      return sendJson(res, 201, { id: record.id })
+    })
   }
-  const record = findRound(ctx, workshopId, roundId, 'rating', 'rating')
+  const record = await findRound(ctx, workshopId, roundId, 'rating', 'rating')
   const definition = JSON.parse(record.definition) as StoredRating
   if (action === 'close') {
     if (method !== 'POST') throw new HttpError(405, 'use POST to close the rating')
     facilitatorOnly()
-    if (record.status !== 'open') throw new HttpError(409, 'this rating is already closed')
-    ctx.store.setSurveyStatus(record.id, 'closed')
-    publish(ctx, { ...record, status: 'closed' })
-    return sendJson(res, 200, { status: 'closed' })
+    return inTurn(ctx, workshopId, async () => {
+      const current = await findRound(ctx, workshopId, roundId, 'rating', 'rating')
+      if (current.status !== 'open') throw new HttpError(409, 'this rating is already closed')
+      await ctx.store.setSurveyStatus(current.id, 'closed')
+      await publish(ctx, { ...current, status: 'closed' })
+      return sendJson(res, 200, { status: 'closed' })
+    })
   }
   if (action === 'participation') {
     facilitatorOnly()
-    return sendJson(res, 200, participation(ctx, record))
+    return sendJson(res, 200, await participation(ctx, record))
   }
   if (action === 'ballot') {
     if (role !== 'participant') throw new HttpError(403, 'only participants rate')
@@ -129,21 +134,22 @@ export async function ratingRoundsRoute(
   throw new HttpError(404, 'no such API endpoint')
 }
 
-export function republishOpenRatings(ctx: HttpContext, workshopId: string): void {
-  for (const record of ctx.store.listSurveys(workshopId, 'rating'))
-    if (record.status === 'open') publish(ctx, record)
+/** Runs in turn (see inTurn), as every publication does. */
+export async function republishOpenRatings(ctx: HttpContext, workshopId: string): Promise<void> {
+  for (const record of await ctx.store.listSurveys(workshopId, 'rating'))
+    if (record.status === 'open') await publish(ctx, record)
 }
 
-function publish(ctx: HttpContext, record: SurveyRecord): void {
+async function publish(ctx: HttpContext, record: SurveyRecord): Promise<void> {
   const definition = JSON.parse(record.definition) as StoredRating
-  const ballots = ctx.store.listBallots(record.id).map((b) => JSON.parse(b.ballot) as RatingBallot)
+  const ballots = (await ctx.store.listBallots(record.id)).map((b) => JSON.parse(b.ballot) as RatingBallot)
   const minimumAnswers = ctx.config.minAnonymousAnswers
   const published: PublishedRating = {
     id: record.id,
     ...definition,
     status: record.status,
     answered: ballots.length,
-    registered: ctx.store.listParticipants(record.workshopId).length,
+    registered: (await ctx.store.listParticipants(record.workshopId)).length,
     minimumAnswers,
     results:
       record.status === 'closed' && !resultsWithheld(ballots.length, minimumAnswers)
@@ -158,7 +164,7 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
           )
         : null,
   }
-  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+  await ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     putRating(controlMap(doc), `rating:${definition.purpose}`, published),
   )
 }

@@ -5,6 +5,7 @@ import { participantOf } from '../auth/participants.ts'
 import {
   type HttpContext,
   HttpError,
+  inTurn,
   keyOf,
   parseBody,
   readJsonBody,
@@ -17,14 +18,14 @@ import type { RoundKind, SurveyRecord } from '../persistence/store.ts'
  * What the private-ballot rounds (scoring round, dot vote) share: who may call, finding the
  * round, who has answered, and a participant reading or replacing their own ballot.
  */
-export function roundAccess(
+export async function roundAccess(
   ctx: HttpContext,
   req: IncomingMessage,
   url: URL,
   workshopId: string,
   refusal: string,
 ) {
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  const auth = await authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
   return {
     role: auth.role,
@@ -34,14 +35,14 @@ export function roundAccess(
   }
 }
 
-export function findRound(
+export async function findRound(
   ctx: HttpContext,
   workshopId: string,
   roundId: string,
   kind: RoundKind,
   noun: string,
-) {
-  const record = ctx.store.getSurvey(workshopId, roundId)
+): Promise<SurveyRecord> {
+  const record = await ctx.store.getSurvey(workshopId, roundId)
   if (record?.kind !== kind) throw new HttpError(404, `no such ${noun} in this workshop`)
   return record
 }
@@ -51,23 +52,23 @@ export function findRound(
  * set its ballots aside: the facilitator is asked first (409), and only `replaceOpen` closes
  * the open one (its ballots are kept, its results are not published).
  */
-export function closeOpenRounds(
+export async function closeOpenRounds(
   ctx: HttpContext,
   workshopId: string,
   kind: RoundKind,
   replaceOpen: boolean | undefined,
   noun: string,
   same: (open: SurveyRecord) => boolean = () => true,
-): void {
-  const open = ctx.store.listSurveys(workshopId, kind).filter((r) => r.status === 'open' && same(r))
+): Promise<void> {
+  const open = (await ctx.store.listSurveys(workshopId, kind)).filter((r) => r.status === 'open' && same(r))
   if (open.length > 0 && !replaceOpen)
     throw new HttpError(409, `a ${noun} is still open: reveal or close it first, or send "replaceOpen": true`)
-  for (const record of open) ctx.store.setSurveyStatus(record.id, 'closed')
+  for (const record of open) await ctx.store.setSurveyStatus(record.id, 'closed')
 }
 
-export function participation(ctx: HttpContext, record: SurveyRecord) {
-  const answered = new Set(ctx.store.listBallots(record.id).map((b) => b.participantId))
-  const people = ctx.store.listParticipants(record.workshopId)
+export async function participation(ctx: HttpContext, record: SurveyRecord) {
+  const answered = new Set((await ctx.store.listBallots(record.id)).map((b) => b.participantId))
+  const people = await ctx.store.listParticipants(record.workshopId)
   return {
     answered: people.filter((p) => answered.has(p.id)).map((p) => p.name),
     pending: people.filter((p) => !answered.has(p.id)).map((p) => p.name),
@@ -82,30 +83,32 @@ export async function ownBallot<B>(
   record: SurveyRecord,
   schema: z.ZodType<B>,
   problems: (ballot: B) => unknown[],
-  onStored: (current: SurveyRecord) => void,
+  onStored: (current: SurveyRecord) => Promise<void>,
 ): Promise<void> {
-  const participant = participantOf(ctx, req, record.workshopId)
+  const participant = await participantOf(ctx, req, record.workshopId)
   const method = req.method ?? 'GET'
   if (method === 'GET') {
-    const mine = ctx.store.getBallot(record.id, participant.id)
+    const mine = await ctx.store.getBallot(record.id, participant.id)
     return sendJson(res, 200, { ballot: mine ? JSON.parse(mine.ballot) : null })
   }
   if (method !== 'PUT') throw new HttpError(405, 'use PUT to answer')
   if (record.status !== 'open') throw new HttpError(409, 'this round is closed')
   const ballot = parseBody(schema, await readJsonBody(req))
   // The body may arrive after the round closed: the status is read again now, and checked and
-  // stored in one turn of the event loop, so nothing can close it in between.
-  const current = ctx.store.getSurvey(record.workshopId, record.id)
-  if (current?.status !== 'open')
-    throw new HttpError(409, 'this round closed before the ballot arrived: it was not stored')
-  const found = problems(ballot)
-  if (found.length > 0) return refuseBallot(res, found)
-  ctx.store.putBallot({
-    surveyId: current.id,
-    participantId: participant.id,
-    ballot: JSON.stringify(ballot),
-    updatedAt: Date.now(),
+  // stored in turn, so nothing can close the round in between.
+  return inTurn(ctx, record.workshopId, async () => {
+    const current = await ctx.store.getSurvey(record.workshopId, record.id)
+    if (current?.status !== 'open')
+      throw new HttpError(409, 'this round closed before the ballot arrived: it was not stored')
+    const found = problems(ballot)
+    if (found.length > 0) return refuseBallot(res, found)
+    await ctx.store.putBallot({
+      surveyId: current.id,
+      participantId: participant.id,
+      ballot: JSON.stringify(ballot),
+      updatedAt: Date.now(),
+    })
+    await onStored(current)
+    sendJson(res, 200, { stored: true })
   })
-  onStored(current)
-  sendJson(res, 200, { stored: true })
 }

@@ -12,7 +12,7 @@ import { roomName } from '../../shared/rooms.ts'
 import { publishScoringRound } from '../../shared/schema/control.ts'
 import { readInterventions } from '../../shared/schema/interventions.ts'
 import { setMatrixPositions } from '../../shared/schema/materiality.ts'
-import { type HttpContext, HttpError, parseBody, readJsonBody, sendJson } from '../http/common.ts'
+import { type HttpContext, HttpError, inTurn, parseBody, readJsonBody, sendJson } from '../http/common.ts'
 import type { SurveyRecord } from '../persistence/store.ts'
 import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } from './rounds-common.ts'
 
@@ -42,7 +42,7 @@ export async function scoringRoundsRoute(
   action: string | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const { role, facilitatorOnly } = roundAccess(
+  const { role, facilitatorOnly } = await roundAccess(
     ctx,
     req,
     url,
@@ -55,54 +55,57 @@ export async function scoringRoundsRoute(
     facilitatorOnly()
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0
     const body = parseBody(CreateRoundBody, hasBody ? await readJsonBody(req) : {})
-    const content = ctx.rooms.open(roomName(workshopId, 'content'), 'content')
-    const interventions = readInterventions(content.doc)
+    const interventions = await ctx.rooms.read(roomName(workshopId, 'content'), 'content', readInterventions)
     const titles = Object.fromEntries(interventions.map((i) => [i.id, i.title]))
     const interventionIds = body.interventionIds ?? interventions.map((i) => i.id)
     if (interventionIds.length === 0) throw new HttpError(400, 'there are no macro interventions to score')
     const unknown = interventionIds.filter((id) => !(id in titles))
     if (unknown.length > 0) throw new HttpError(400, `unknown interventions: ${unknown.join(', ')}`)
     // One round at a time: another still open is closed only when the facilitator says so.
-    closeOpenRounds(ctx, workshopId, 'scoring', body.replaceOpen, 'scoring round')
-    const record: SurveyRecord = {
-      id: randomUUID(),
-      workshopId,
-      kind: 'scoring',
-      definition: JSON.stringify({ interventionIds, titles } satisfies StoredRound),
-      status: 'open',
-      createdAt: Date.now(),
-    }
-    ctx.store.createSurvey(record)
-    publish(ctx, record)
-    return sendJson(res, 201, { id: record.id })
+    return inTurn(ctx, workshopId, async () => {
+      await closeOpenRounds(ctx, workshopId, 'scoring', body.replaceOpen, 'scoring round')
+      const record: SurveyRecord = {
+        id: randomUUID(),
+        workshopId,
+        kind: 'scoring',
+        definition: JSON.stringify({ interventionIds, titles } satisfies StoredRound),
+        status: 'open',
+        createdAt: Date.now(),
+      }
+      await ctx.store.createSurvey(record)
+      await publish(ctx, record)
+      return sendJson(res, 201, { id: record.id })
+    })
   }
 
-  const record = findRound(ctx, workshopId, roundId, 'scoring', 'scoring round')
+  const record = await findRound(ctx, workshopId, roundId, 'scoring', 'scoring round')
   const round = JSON.parse(record.definition) as StoredRound
 
   if (action === 'reveal') {
     if (method !== 'POST') throw new HttpError(405, 'use POST to reveal the scoring round')
     facilitatorOnly()
-    if (record.status !== 'open') throw new HttpError(409, 'this scoring round is already closed')
-    ctx.store.setSurveyStatus(record.id, 'closed')
-    const revealed = { ...record, status: 'closed' as const }
-    const results = publish(ctx, revealed)
-    // Too few answers to average anonymously: nothing is shown and no card moves.
-    if (!results) return sendJson(res, 200, { status: 'revealed', results: null, withheld: true })
-    const positions = Object.fromEntries(
-      results.results.flatMap((r) =>
-        r.x === null || r.y === null ? [] : [[r.interventionId, { x: r.x, y: r.y }]],
-      ),
-    )
-    ctx.rooms.applyServerChange(roomName(workshopId, 'content'), 'content', (doc) =>
-      setMatrixPositions(doc, positions),
-    )
-    return sendJson(res, 200, { status: 'revealed', results })
+    return inTurn(ctx, workshopId, async () => {
+      const current = await findRound(ctx, workshopId, roundId, 'scoring', 'scoring round')
+      if (current.status !== 'open') throw new HttpError(409, 'this scoring round is already closed')
+      await ctx.store.setSurveyStatus(current.id, 'closed')
+      const results = await publish(ctx, { ...current, status: 'closed' })
+      // Too few answers to average anonymously: nothing is shown and no card moves.
+      if (!results) return sendJson(res, 200, { status: 'revealed', results: null, withheld: true })
+      const positions = Object.fromEntries(
+        results.results.flatMap((r) =>
+          r.x === null || r.y === null ? [] : [[r.interventionId, { x: r.x, y: r.y }]],
+        ),
+      )
+      await ctx.rooms.applyServerChange(roomName(workshopId, 'content'), 'content', (doc) =>
+        setMatrixPositions(doc, positions),
+      )
+      return sendJson(res, 200, { status: 'revealed', results })
+    })
   }
 
   if (action === 'participation') {
     facilitatorOnly()
-    return sendJson(res, 200, participation(ctx, record))
+    return sendJson(res, 200, await participation(ctx, record))
   }
 
   if (action === 'ballot') {
@@ -114,22 +117,23 @@ export async function scoringRoundsRoute(
       record,
       RoundBallotBody,
       (ballot: ScoringBallot) => scoringBallotProblems(round.interventionIds, ballot),
-      (current) => publish(ctx, current),
+      async (current) => void (await publish(ctx, current)),
     )
   }
   throw new HttpError(404, 'no such API endpoint')
 }
 
 /** A new participant changes the open round's "answered of registered" count. */
-export function republishOpenScoringRounds(ctx: HttpContext, workshopId: string): void {
-  for (const record of ctx.store.listSurveys(workshopId, 'scoring')) {
-    if (record.status === 'open') publish(ctx, record)
+export async function republishOpenScoringRounds(ctx: HttpContext, workshopId: string): Promise<void> {
+  for (const record of await ctx.store.listSurveys(workshopId, 'scoring')) {
+    if (record.status === 'open') await publish(ctx, record)
   }
 }
 
-function publish(ctx: HttpContext, record: SurveyRecord) {
+/** Runs in turn (see inTurn), as every publication does. */
+async function publish(ctx: HttpContext, record: SurveyRecord) {
   const round = JSON.parse(record.definition) as StoredRound
-  const ballots = ctx.store.listBallots(record.id)
+  const ballots = await ctx.store.listBallots(record.id)
   const results = tallyScoringRound(
     round.interventionIds,
     ballots.map((b) => JSON.parse(b.ballot) as ScoringBallot),
@@ -141,11 +145,11 @@ function publish(ctx: HttpContext, record: SurveyRecord) {
     status: record.status === 'open' ? 'open' : 'revealed',
     interventions: round.interventionIds.map((id) => ({ id, title: round.titles[id] ?? '' })),
     answered: ballots.length,
-    registered: ctx.store.listParticipants(record.workshopId).length,
+    registered: (await ctx.store.listParticipants(record.workshopId)).length,
     results: shown ? results : null,
     minimumAnswers,
   }
-  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+  await ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     publishScoringRound(doc, published),
   )
   return shown ? results : null

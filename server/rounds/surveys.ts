@@ -18,6 +18,7 @@ import { participantOf } from '../auth/participants.ts'
 import {
   type HttpContext,
   HttpError,
+  inTurn,
   keyOf,
   parseBody,
   readJsonBody,
@@ -61,7 +62,7 @@ export async function surveysRoute(
   action: string | undefined,
 ): Promise<void> {
   const method = req.method ?? 'GET'
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  const auth = await authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
   const facilitatorOnly = () => {
     if (auth.role !== 'facilitator') throw new HttpError(403, 'only the facilitator manages the survey')
@@ -71,8 +72,8 @@ export async function surveysRoute(
     if (method !== 'POST') throw new HttpError(405, 'use POST to create a survey')
     facilitatorOnly()
     const body = parseBody(CreateSurveyBody, await readJsonBody(req))
-    const content = ctx.rooms.open(roomName(workshopId, 'content'), 'content')
-    const titles = Object.fromEntries(readInterventions(content.doc).map((i) => [i.id, i.title]))
+    const interventions = await ctx.rooms.read(roomName(workshopId, 'content'), 'content', readInterventions)
+    const titles = Object.fromEntries(interventions.map((i) => [i.id, i.title]))
     const unknown = body.interventionIds.filter((id) => !(id in titles))
     if (unknown.length > 0) throw new HttpError(400, `unknown interventions: ${unknown.join(', ')}`)
     const question =
@@ -86,13 +87,15 @@ export async function surveysRoute(
       status: 'open',
       createdAt: Date.now(),
     }
-    ctx.store.createSurvey(record)
-    publish(ctx, record)
+    await inTurn(ctx, workshopId, async () => {
+      await ctx.store.createSurvey(record)
+      await publish(ctx, record)
+    })
     scheduleAutoClose(ctx, record)
     return sendJson(res, 201, { id: record.id })
   }
 
-  const record = ctx.store.getSurvey(workshopId, surveyId)
+  const record = await ctx.store.getSurvey(workshopId, surveyId)
   if (record?.kind !== 'survey') throw new HttpError(404, 'no such survey in this workshop')
   const survey = JSON.parse(record.definition) as StoredSurvey
 
@@ -100,7 +103,7 @@ export async function surveysRoute(
     if (method !== 'POST') throw new HttpError(405, `use POST to ${action} the survey`)
     facilitatorOnly()
     if (action === 'close') {
-      setStatus(ctx, record, 'closed')
+      await inTurn(ctx, workshopId, () => setStatus(ctx, record, 'closed'))
       return sendJson(res, 200, { status: 'closed' })
     }
     // Reopening with a closing date that has passed would close it again at once: the date is
@@ -108,23 +111,25 @@ export async function surveysRoute(
     const hasBody = Number(req.headers['content-length'] ?? 0) > 0
     const { closesAt } = parseBody(ReopenBody, hasBody ? await readJsonBody(req) : {})
     const passed = survey.closesAt !== null && survey.closesAt <= Date.now()
-    let reopened = record
-    if (closesAt !== undefined || passed) {
-      if (closesAt && closesAt <= Date.now())
-        throw new HttpError(400, 'closesAt: the new closing date has passed')
-      const definition = JSON.stringify({ ...survey, closesAt: closesAt ?? null } satisfies StoredSurvey)
-      ctx.store.setSurveyDefinition(record.id, definition)
-      reopened = { ...record, definition }
-    }
-    setStatus(ctx, reopened, 'open')
+    if (closesAt && closesAt <= Date.now())
+      throw new HttpError(400, 'closesAt: the new closing date has passed')
+    await inTurn(ctx, workshopId, async () => {
+      let reopened = record
+      if (closesAt !== undefined || passed) {
+        const definition = JSON.stringify({ ...survey, closesAt: closesAt ?? null } satisfies StoredSurvey)
+        await ctx.store.setSurveyDefinition(record.id, definition)
+        reopened = { ...record, definition }
+      }
+      await setStatus(ctx, reopened, 'open')
+    })
     return sendJson(res, 200, { status: 'open', closesAt: closesAt ?? (passed ? null : survey.closesAt) })
   }
 
   if (action === 'participation') {
     facilitatorOnly()
     if (survey.hideParticipation) throw new HttpError(403, 'participation is hidden for this survey')
-    const answered = new Set(ctx.store.listBallots(record.id).map((b) => b.participantId))
-    const people = ctx.store.listParticipants(workshopId)
+    const answered = new Set((await ctx.store.listBallots(record.id)).map((b) => b.participantId))
+    const people = await ctx.store.listParticipants(workshopId)
     return sendJson(res, 200, {
       answered: people.filter((p) => answered.has(p.id)).map((p) => p.name),
       pending: people.filter((p) => !answered.has(p.id)).map((p) => p.name),
@@ -133,48 +138,66 @@ export async function surveysRoute(
 
   if (action === 'ballot') {
     if (auth.role !== 'participant') throw new HttpError(403, 'only participants answer the survey')
-    const participant = participantOf(ctx, req, workshopId)
+    const participant = await participantOf(ctx, req, workshopId)
     if (method === 'GET') {
-      const mine = ctx.store.getBallot(record.id, participant.id)
+      const mine = await ctx.store.getBallot(record.id, participant.id)
       return sendJson(res, 200, { ballot: mine ? JSON.parse(mine.ballot) : null })
     }
     if (method !== 'PUT') throw new HttpError(405, 'use PUT to answer')
     if (record.status === 'open' && survey.closesAt !== null && Date.now() >= survey.closesAt) {
-      setStatus(ctx, record, 'closed')
+      await closeWhenDue(ctx, record)
     }
     if (record.status !== 'open' || (survey.closesAt !== null && Date.now() >= survey.closesAt)) {
       throw new HttpError(409, 'the survey is closed')
     }
     const ballot: Ballot = parseBody(BallotBody, await readJsonBody(req))
-    // The body may arrive after the survey closed: read its state again now, and check and
-    // store in this one turn of the event loop.
-    const current = ctx.store.getSurvey(workshopId, record.id)
-    const closesAt = current ? (JSON.parse(current.definition) as StoredSurvey).closesAt : null
-    if (current?.status !== 'open' || (closesAt !== null && Date.now() >= closesAt)) {
-      throw new HttpError(409, 'the survey closed before the ballot arrived: it was not stored')
-    }
-    if (!survey.allowComments && Object.values(ballot.comments ?? {}).some((c) => c.trim())) {
-      throw new HttpError(400, 'this survey takes no comments')
-    }
-    const problems = ballotProblems(survey, ballot)
-    if (problems.length > 0) return refuseBallot(res, problems)
-    ctx.store.putBallot({
-      surveyId: current.id,
-      participantId: participant.id,
-      ballot: JSON.stringify(ballot),
-      updatedAt: Date.now(),
+    // The body may arrive after the survey closed: its state is read again now, and checked
+    // and stored in turn, so nothing can close it in between.
+    return inTurn(ctx, workshopId, async () => {
+      const current = await ctx.store.getSurvey(workshopId, record.id)
+      const closesAt = current ? (JSON.parse(current.definition) as StoredSurvey).closesAt : null
+      if (current?.status !== 'open' || (closesAt !== null && Date.now() >= closesAt)) {
+        throw new HttpError(409, 'the survey closed before the ballot arrived: it was not stored')
+      }
+      if (!survey.allowComments && Object.values(ballot.comments ?? {}).some((c) => c.trim())) {
+        throw new HttpError(400, 'this survey takes no comments')
+      }
+      const problems = ballotProblems(survey, ballot)
+      if (problems.length > 0) return refuseBallot(res, problems)
+      await ctx.store.putBallot({
+        surveyId: current.id,
+        participantId: participant.id,
+        ballot: JSON.stringify(ballot),
+        updatedAt: Date.now(),
+      })
+      await publish(ctx, current)
+      return sendJson(res, 200, { stored: true })
     })
-    publish(ctx, current)
-    return sendJson(res, 200, { stored: true })
   }
   throw new HttpError(404, 'no such API endpoint')
 }
 
-function setStatus(ctx: HttpContext, record: SurveyRecord, status: SurveyRecord['status']): void {
-  ctx.store.setSurveyStatus(record.id, status)
+/** Runs in turn (see inTurn). */
+async function setStatus(
+  ctx: HttpContext,
+  record: SurveyRecord,
+  status: SurveyRecord['status'],
+): Promise<void> {
+  await ctx.store.setSurveyStatus(record.id, status)
   const updated = { ...record, status }
-  publish(ctx, updated)
+  await publish(ctx, updated)
   if (status === 'open') scheduleAutoClose(ctx, updated)
+}
+
+/** Closes a survey whose closing date has passed, once, whoever notices first (a timer or a late ballot). */
+function closeWhenDue(ctx: HttpContext, record: SurveyRecord): Promise<void> {
+  return inTurn(ctx, record.workshopId, async () => {
+    const current = await ctx.store.getSurvey(record.workshopId, record.id)
+    if (current?.status !== 'open') return
+    const { closesAt } = JSON.parse(current.definition) as StoredSurvey
+    if (closesAt !== null && Date.now() >= closesAt) await setStatus(ctx, current, 'closed')
+    else scheduleAutoClose(ctx, current)
+  })
 }
 
 /** The longest a timer can wait; a later closing date is checked again when the timer fires. */
@@ -190,31 +213,33 @@ export function scheduleAutoClose(ctx: HttpContext, record: SurveyRecord): void 
   clearTimeout(ctx.timers.get(record.id))
   const fire = () => {
     ctx.timers.delete(record.id)
-    const current = ctx.store.getSurvey(record.workshopId, record.id)
-    if (current?.status !== 'open') return
-    if (Date.now() >= closesAt) setStatus(ctx, current, 'closed')
-    else scheduleAutoClose(ctx, current)
+    closeWhenDue(ctx, record).catch((error) =>
+      ctx.log.error({ survey: record.id, error: String(error) }, 'survey not closed at its date'),
+    )
   }
   const timer = setTimeout(fire, Math.min(MAX_TIMER_MS, Math.max(0, closesAt - Date.now())))
   timer.unref()
   ctx.timers.set(record.id, timer)
 }
 
-export function armSurveyClocks(ctx: HttpContext): void {
-  for (const record of ctx.store.listOpenSurveys('survey')) scheduleAutoClose(ctx, record)
+export async function armSurveyClocks(ctx: HttpContext): Promise<void> {
+  for (const record of await ctx.store.listOpenSurveys('survey')) scheduleAutoClose(ctx, record)
 }
 
-/** A new participant changes every open survey's "answered of registered" count. */
-export function republishOpenSurveys(ctx: HttpContext, workshopId: string): void {
-  for (const record of ctx.store.listSurveys(workshopId, 'survey'))
-    if (record.status === 'open') publish(ctx, record)
+/** A new participant changes every open survey's "answered of registered" count (runs in turn). */
+export async function republishOpenSurveys(ctx: HttpContext, workshopId: string): Promise<void> {
+  for (const record of await ctx.store.listSurveys(workshopId, 'survey'))
+    if (record.status === 'open') await publish(ctx, record)
 }
 
-/** Writes the survey's public state (counts; results and comments once closed) into the control document. */
-function publish(ctx: HttpContext, record: SurveyRecord): void {
+/**
+ * Writes the survey's public state (counts; results and comments once closed) into the control
+ * document. Runs in turn (see inTurn).
+ */
+async function publish(ctx: HttpContext, record: SurveyRecord): Promise<void> {
   const survey = JSON.parse(record.definition) as StoredSurvey
-  const ballots = ctx.store.listBallots(record.id)
-  const people = new Map(ctx.store.listParticipants(record.workshopId).map((p) => [p.id, p.name]))
+  const ballots = await ctx.store.listBallots(record.id)
+  const people = new Map((await ctx.store.listParticipants(record.workshopId)).map((p) => [p.id, p.name]))
   const minimumAnswers = survey.anonymous ? ctx.config.minAnonymousAnswers : 0
   const closed = record.status === 'closed'
   const shown = closed && !resultsWithheld(ballots.length, minimumAnswers)
@@ -254,7 +279,7 @@ function publish(ctx: HttpContext, record: SurveyRecord): void {
     comments: survey.anonymous ? shuffled(comments, randomInt) : comments,
     minimumAnswers,
   }
-  ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
+  await ctx.rooms.applyServerChange(roomName(record.workshopId, 'control'), 'control', (doc) =>
     publishSurvey(doc, published),
   )
 }

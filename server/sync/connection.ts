@@ -87,7 +87,11 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
       const message = decodeMessage(frame)
       switch (message.type) {
         case 'sync-step1':
-          rooms.answerSyncStep1(room, peer, message.stateVector)
+          rooms
+            .answerSyncStep1(room, peer, message.stateVector)
+            .catch((error) =>
+              reject(CloseCode.internalError, 'the document could not be read', { error: String(error) }),
+            )
           break
         case 'sync-step2':
         case 'update':

@@ -85,8 +85,9 @@ export class Room {
     }
   }
 
-  answerSyncStep1(peer: Peer, stateVector: Uint8Array): void {
-    peer.send(encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector)))
+  /** The sync step 2 that answers a peer's state vector, from the document as it is now. */
+  syncStep1Answer(stateVector: Uint8Array): Uint8Array {
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector))
   }
 
   /**

@@ -21,7 +21,7 @@ export type RoomsOptions = {
   compactAfterUpdates: number
   roomIdleMs: number
   /** Runs once when a room is loaded from the store (e.g. document migrations). */
-  onLoad?: (room: Room) => void
+  onLoad?: (room: Room) => void | Promise<void>
   /**
    * The write rules of content rooms: what is wrong with a peer's transaction once applied
    * (empty: allowed). A refused transaction is reverted before anyone receives it.
@@ -44,8 +44,14 @@ const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] =
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
+  /** Rooms being read from the store: a second connection waits for the same load. */
+  private readonly loading = new Map<string, Promise<Room>>()
   private queue: QueuedUpdate[] = []
   private flushScheduled = false
+  /** The store's writes for the rooms (group commits, compactions), one after the other. */
+  private writes: Promise<void> = Promise.resolve()
+  /** A group commit chained after the writes in flight and not started yet: it takes the queue. */
+  private nextCommit: Promise<void> | null = null
   private closed = false
   /** The last refusal of the store, until a write succeeds again (health answers 503 meanwhile). */
   private storageFailure: StorageUnavailableError | null = null
@@ -53,10 +59,10 @@ export class Rooms {
   constructor(private readonly options: RoomsOptions) {}
 
   /** Null when the store writes; else why not. Probes the store so that health recovers by itself. */
-  storageProblem(): string | null {
+  async storageProblem(): Promise<string | null> {
     if (!this.storageFailure) return null
     try {
-      this.options.store.probeWrite()
+      await this.options.store.probeWrite()
       this.storageRecovered()
       return null
     } catch (error) {
@@ -77,31 +83,75 @@ export class Rooms {
     return this.rooms.size
   }
 
-  /** The room in memory, loaded from the store first if needed. Throws if it cannot be loaded. */
-  open(name: string, kind: DocumentKind): Room {
-    let room = this.rooms.get(name)
-    if (!room) {
-      room = new Room(name, kind, this.options.store.loadDocument(name))
-      try {
-        this.options.onLoad?.(room)
-      } catch (error) {
-        room.destroy()
-        throw error
-      }
-      this.rooms.set(name, room)
-      this.options.metrics.roomsInMemory.set(this.rooms.size)
+  /**
+   * The room in memory, loaded from the store first if needed; a content room comes with its
+   * control room, which its write rules read. Rejects if it cannot be loaded.
+   */
+  async open(name: string, kind: DocumentKind): Promise<Room> {
+    const room = this.rooms.get(name) ?? (await this.load(name, kind))
+    if (kind === 'content') {
+      const control = roomName(name, 'control')
+      if (!this.rooms.has(control)) await this.load(control, 'control')
     }
     return room
   }
 
-  /** Reads a room's document for the HTTP API (exports); a room nobody is in is let go after. */
-  read<T>(name: string, kind: DocumentKind, read: (doc: Y.Doc) => T): T {
-    if (this.queue.length > 0) this.flush()
-    const room = this.open(name, kind)
+  /** A room that is in memory now, if it is. */
+  loaded(name: string): Room | undefined {
+    return this.rooms.get(name)
+  }
+
+  private load(name: string, kind: DocumentKind): Promise<Room> {
+    let loading = this.loading.get(name)
+    if (!loading) {
+      loading = (async () => {
+        // What is queued or being written (e.g. by a room just evicted) is read back too.
+        await this.flush()
+        const room = new Room(name, kind, await this.options.store.loadDocument(name))
+        try {
+          await this.options.onLoad?.(room)
+        } catch (error) {
+          room.destroy()
+          throw error
+        }
+        if (this.closed) {
+          room.destroy()
+          throw new Error('the server is shutting down')
+        }
+        this.rooms.set(name, room)
+        this.options.metrics.roomsInMemory.set(this.rooms.size)
+        return room
+      })().finally(() => this.loading.delete(name))
+      this.loading.set(name, loading)
+    }
+    return loading
+  }
+
+  /**
+   * Reads a room's document for the HTTP API (exports): resolves once all it read is stored.
+   * A room nobody is in is let go after.
+   */
+  async read<T>(name: string, kind: DocumentKind, read: (doc: Y.Doc) => T): Promise<T> {
+    const room = await this.open(name, kind)
     try {
-      return read(room.doc)
+      const value = read(room.doc)
+      await this.flush()
+      return value
     } finally {
       if (room.peers.size === 0) this.scheduleEviction(room)
+    }
+  }
+
+  /** Reads a workshop's two documents at one moment (see `read`). */
+  async readWorkshop<T>(workshopId: string, read: (content: Y.Doc, control: Y.Doc) => T): Promise<T> {
+    const content = await this.open(roomName(workshopId, 'content'), 'content')
+    const control = await this.open(roomName(workshopId, 'control'), 'control')
+    try {
+      const value = read(content.doc, control.doc)
+      await this.flush()
+      return value
+    } finally {
+      if (content.peers.size === 0) this.scheduleEviction(content)
     }
   }
 
@@ -153,7 +203,7 @@ export class Rooms {
     this.options.metrics.updatesReceived.inc()
     if (!this.flushScheduled) {
       this.flushScheduled = true
-      setImmediate(this.flush)
+      setImmediate(() => void this.flush())
     }
   }
 
@@ -161,9 +211,9 @@ export class Rooms {
    * A change the server itself makes (e.g. publishing survey results into the control
    * document): committed, then sent to everyone in the room, like any client's update.
    */
-  applyServerChange(name: string, kind: DocumentKind, change: (doc: Y.Doc) => void): void {
+  async applyServerChange(name: string, kind: DocumentKind, change: (doc: Y.Doc) => void): Promise<void> {
     if (this.closed) return
-    const room = this.open(name, kind)
+    const room = await this.open(name, kind)
     let update: Uint8Array | null = null
     const capture = (u: Uint8Array) => {
       update = u
@@ -182,17 +232,46 @@ export class Rooms {
         origin: SERVER_PEER,
         queuedAt: performance.now(),
       })
-      this.flush()
+      await this.flush()
       if (room.discarded) throw this.storageFailure ?? new StorageUnavailableError('not stored')
     }
     if (room.peers.size === 0) this.scheduleEviction(room)
   }
 
-  /** Answers a sync step 1: commits first, so no one is sent state that is not yet stored. */
-  answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): void {
-    if (this.queue.length > 0) this.flush()
-    if (room.discarded) return
-    room.answerSyncStep1(peer, stateVector)
+  /**
+   * Answers a sync step 1 with the document as it is now, sent once all of it is stored, so no
+   * one is sent state that is not. Throws at once if the state vector is unreadable.
+   */
+  answerSyncStep1(room: Room, peer: Peer, stateVector: Uint8Array): Promise<void> {
+    const answer = room.syncStep1Answer(stateVector)
+    return this.flush().then(() => {
+      if (!room.discarded && room.peers.has(peer)) peer.send(answer)
+    })
+  }
+
+  /**
+   * Commits what is queued, after the writes already in flight; resolves once it is broadcast
+   * (or its rooms discarded, if the store refused it).
+   */
+  flush(): Promise<void> {
+    this.flushScheduled = false
+    if (this.nextCommit) return this.nextCommit
+    const commit = this.writes.then(() => {
+      this.nextCommit = null
+      return this.commitQueue()
+    })
+    this.nextCommit = commit
+    this.writes = commit.catch((error) => this.options.log.error({ error: String(error) }, 'commit failed'))
+    return commit
+  }
+
+  /** Chains a write of the store after the ones in flight. */
+  private serially(write: () => Promise<void>): Promise<void> {
+    const step = this.writes.then(write)
+    this.writes = step.catch((error) =>
+      this.options.log.error({ error: String(error) }, 'store write failed'),
+    )
+    return step
   }
 
   /**
@@ -201,13 +280,12 @@ export class Rooms {
    * (their peers are closed with 1011 and reconnect to a copy loaded from the store, and the
    * writers' clients send their changes again), so nobody is ever sent what was not stored.
    */
-  readonly flush = (): void => {
-    this.flushScheduled = false
+  private async commitQueue(): Promise<void> {
     const batch = this.queue
     if (batch.length === 0) return
     this.queue = []
     try {
-      this.options.store.appendUpdates(batch)
+      await this.options.store.appendUpdates(batch)
     } catch (error) {
       this.commitFailed(batch, error)
       return
@@ -232,7 +310,7 @@ export class Rooms {
       for (const peer of held) peer.release?.()
     }
     for (const room of touched) {
-      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) this.compact(room)
+      if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.compactLater(room)
     }
     this.options.onCommitted?.(touched)
   }
@@ -245,7 +323,10 @@ export class Rooms {
     metrics.storageWritable.set(0)
     metrics.failedCommits.inc()
     metrics.updatesNotStored.inc(batch.length)
-    for (const name of new Set(batch.map((item) => item.room))) {
+    const failed = new Set(batch.map((item) => item.room))
+    // Queued after the refused batch, they may build on it: their writers send them again.
+    this.queue = this.queue.filter((item) => !failed.has(item.room))
+    for (const name of failed) {
       const room = this.rooms.get(name)
       if (room) this.discard(room)
     }
@@ -267,19 +348,31 @@ export class Rooms {
     room.destroy()
   }
 
-  /** Writes a room's snapshot; a store that cannot write leaves the update log as it is. */
-  compact(room: Room): void {
-    if (this.queue.length > 0) this.flush()
-    if (room.updatesSinceSnapshot === 0 || room.discarded) return
-    try {
-      this.options.store.compact(room.name, room.snapshot())
-    } catch (error) {
-      if (!(error instanceof StorageUnavailableError)) throw error
-      this.options.log.warn({ room: room.name, error: error.message }, 'compaction postponed')
-      return
-    }
-    room.updatesSinceSnapshot = 0
-    this.options.metrics.compactions.inc()
+  /**
+   * Writes a room's snapshot, between two group commits (never beside one, which could store an
+   * update the snapshot lacks before the log is dropped). A store that cannot write leaves the
+   * update log as it is.
+   */
+  async compact(room: Room): Promise<void> {
+    await this.flush()
+    await this.compactLater(room)
+  }
+
+  /** Chains a compaction after the writes in flight (from a commit, which must not wait for it). */
+  private compactLater(room: Room): Promise<void> {
+    return this.serially(async () => {
+      if (room.updatesSinceSnapshot === 0 || room.discarded) return
+      const counted = room.updatesSinceSnapshot
+      try {
+        await this.options.store.compact(room.name, room.snapshot())
+      } catch (error) {
+        if (!(error instanceof StorageUnavailableError)) throw error
+        this.options.log.warn({ room: room.name, error: error.message }, 'compaction postponed')
+        return
+      }
+      room.updatesSinceSnapshot = Math.max(0, room.updatesSinceSnapshot - counted)
+      this.options.metrics.compactions.inc()
+    })
   }
 
   /** Called when a peer leaves: an empty room is compacted now and evicted once idle. */
@@ -290,18 +383,24 @@ export class Rooms {
     this.scheduleEviction(room)
   }
 
+  /** A room opened for a connection that did not come: evicted once idle, unless someone joins. */
+  letGo(room: Room): void {
+    if (room.peers.size === 0) this.scheduleEviction(room)
+  }
+
   private scheduleEviction(room: Room): void {
     if (room.discarded) return
-    this.compact(room)
+    void this.compact(room)
     if (room.idleTimer) clearTimeout(room.idleTimer)
     const evict = () => {
-      if (room.peers.size > 0 || this.rooms.get(room.name) !== room) return
-      this.compact(room)
-      room.destroy()
+      if (room.peers.size > 0 || this.rooms.get(room.name) !== room || this.closed) return
+      // A content room's write rules read its control room: the control room goes with it.
+      if (room.kind === 'control' && this.rooms.has(roomName(room.name, 'content'))) return
+      // Out of the map first: a connection arriving now loads a fresh copy, after this write.
       this.rooms.delete(room.name)
       this.options.metrics.roomsInMemory.set(this.rooms.size)
+      void this.compact(room).finally(() => room.destroy())
       this.options.log.debug({ room: room.name }, 'room evicted')
-      // The write rules may have loaded the workshop's control document for this one.
       const twin = room.kind === 'content' ? this.rooms.get(roomName(room.name, 'control')) : undefined
       if (twin && twin.peers.size === 0) this.scheduleEviction(twin)
     }
@@ -322,12 +421,15 @@ export class Rooms {
    * Drops a deleted workshop's rooms from memory without writing them again, closing their
    * peers with `code`.
    */
-  forget(workshopId: string, code: number, reason: string): void {
-    this.flush()
-    for (const kind of ['content', 'control'] as const) {
-      const room = this.rooms.get(roomName(workshopId, kind))
+  async forget(workshopId: string, code: number, reason: string): Promise<void> {
+    const names = new Set((['content', 'control'] as const).map((kind) => roomName(workshopId, kind)))
+    this.queue = this.queue.filter((item) => !names.has(item.room))
+    for (const name of names) {
+      const room = this.rooms.get(name)
       if (room) this.discard(room, code, reason)
     }
+    // What is being written now is done before the caller deletes the workshop's rows.
+    await this.flush()
   }
 
   /** Closes the connections of some roles on a workshop's documents (e.g. after their key changed). */
@@ -341,13 +443,13 @@ export class Rooms {
   }
 
   /** Commits what is queued and compacts every room; used on graceful shutdown. */
-  closeAll(): void {
-    this.flush()
+  async closeAll(): Promise<void> {
     this.closed = true
-    for (const room of this.rooms.values()) {
-      this.compact(room)
-      room.destroy()
-    }
+    await this.flush()
+    await Promise.allSettled([...this.loading.values()])
+    for (const room of this.rooms.values()) await this.compactLater(room)
+    await this.writes
+    for (const room of this.rooms.values()) room.destroy()
     this.rooms.clear()
     this.options.metrics.roomsInMemory.set(0)
   }

@@ -1,7 +1,7 @@
 import type { IncomingMessage } from 'node:http'
 import type { Duplex } from 'node:stream'
 import type { WebSocket, WebSocketServer } from 'ws'
-import { canWrite, parseRoomName, roomName, WEBSOCKET_PREFIX } from '../../shared/rooms.ts'
+import { canWrite, parseRoomName, type Role, roomName, WEBSOCKET_PREFIX } from '../../shared/rooms.ts'
 import { authenticate } from '../auth/keys.ts'
 import type { Config } from '../config.ts'
 import type { Logger } from '../log.ts'
@@ -9,6 +9,7 @@ import type { Metrics } from '../metrics.ts'
 import type { Store } from '../persistence/store.ts'
 import { CloseCode } from './close-codes.ts'
 import { serveConnection } from './connection.ts'
+import type { Room } from './room.ts'
 import type { Rooms } from './rooms.ts'
 
 type UpgradeContext = {
@@ -46,49 +47,89 @@ export function resolveTarget(
 }
 
 /**
- * Serves websocket upgrades. Whatever goes wrong with one connection (bad path, unknown key,
- * a room that cannot be loaded) closes that connection with a code and a log line, never
- * the process.
+ * Serves websocket upgrades. The key is checked and the room loaded before the upgrade is
+ * answered, so nothing the client sends can arrive before its room is ready. Whatever goes
+ * wrong with one connection (bad path, unknown key, a room that cannot be loaded) closes that
+ * connection with a code and a log line, never the process.
  */
 export function createUpgradeHandler(ctx: UpgradeContext) {
   const { wss, rooms, store, log, metrics, config } = ctx
 
-  function serve(ws: WebSocket, req: IncomingMessage, socket: Duplex) {
-    const refuse = (code: number, reason: string, detail?: object) => {
-      metrics.rejectedConnections.inc({ reason })
-      log.info({ path: (req.url ?? '').slice(0, 200), code, reason, ...detail }, 'websocket refused')
-      ws.close(code, reason)
-    }
+  type Admission =
+    | { ok: true; room: Room; workshopId: string; role: Role; kind: 'content' | 'control' }
+    | { ok: false; code: number; reason: string; detail?: object }
+
+  async function admit(req: IncomingMessage): Promise<Admission> {
+    const target = resolveTarget(req.url)
+    if (!target.ok) return target
+    const auth = await authenticate(store, target.workshopId, target.key)
+    if (!auth.ok) return { ok: false, code: auth.closeCode, reason: auth.reason }
     try {
-      const target = resolveTarget(req.url)
-      if (!target.ok) return refuse(target.code, target.reason)
-      const auth = authenticate(store, target.workshopId, target.key)
-      if (!auth.ok) return refuse(auth.closeCode, auth.reason)
-      serveConnection(ws, {
-        rooms,
-        room: rooms.open(roomName(target.workshopId, target.kind), target.kind),
-        workshopId: target.workshopId,
-        role: auth.role,
-        canWrite: canWrite(auth.role, target.kind),
-        log,
-        metrics,
-        socket,
-        rateLimitPerSecond: config.rateLimitPerSecond,
-        rateLimitBurst: config.rateLimitBurst,
-        maxBufferedBytes: config.maxBufferedBytes,
-      })
+      const room = await rooms.open(roomName(target.workshopId, target.kind), target.kind)
+      return { ok: true, room, workshopId: target.workshopId, role: auth.role, kind: target.kind }
     } catch (error) {
-      refuse(CloseCode.internalError, 'the document could not be opened', { error: String(error) })
+      return {
+        ok: false,
+        code: CloseCode.internalError,
+        reason: 'the document could not be opened',
+        detail: { error: String(error) },
+      }
     }
+  }
+
+  function serve(ws: WebSocket, req: IncomingMessage, socket: Duplex, admission: Admission) {
+    if (!admission.ok) {
+      metrics.rejectedConnections.inc({ reason: admission.reason })
+      log.info(
+        {
+          path: (req.url ?? '').slice(0, 200),
+          code: admission.code,
+          reason: admission.reason,
+          ...admission.detail,
+        },
+        'websocket refused',
+      )
+      ws.close(admission.code, admission.reason)
+      return
+    }
+    serveConnection(ws, {
+      rooms,
+      room: admission.room,
+      workshopId: admission.workshopId,
+      role: admission.role,
+      canWrite: canWrite(admission.role, admission.kind),
+      log,
+      metrics,
+      socket,
+      rateLimitPerSecond: config.rateLimitPerSecond,
+      rateLimitBurst: config.rateLimitBurst,
+      maxBufferedBytes: config.maxBufferedBytes,
+    })
   }
 
   return (req: IncomingMessage, socket: Duplex, head: Buffer) => {
     socket.on('error', (error) => log.debug({ error: String(error) }, 'upgrade socket error'))
-    try {
-      wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req, socket))
-    } catch (error) {
-      log.warn({ error: String(error) }, 'websocket upgrade failed')
-      socket.destroy()
-    }
+    admit(req)
+      .catch(
+        (error): Admission => ({
+          ok: false,
+          code: CloseCode.internalError,
+          reason: 'the key could not be checked',
+          detail: { error: String(error) },
+        }),
+      )
+      .then((admission) => {
+        if (socket.destroyed) {
+          if (admission.ok) rooms.letGo(admission.room)
+          return
+        }
+        try {
+          wss.handleUpgrade(req, socket, head, (ws) => serve(ws, req, socket, admission))
+        } catch (error) {
+          log.warn({ error: String(error) }, 'websocket upgrade failed')
+          if (admission.ok) rooms.letGo(admission.room)
+          socket.destroy()
+        }
+      })
   }
 }

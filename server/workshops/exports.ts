@@ -3,7 +3,6 @@ import { toCsv } from '../../shared/exports/csv.ts'
 import { reportMarkdown } from '../../shared/exports/report-markdown.ts'
 import { exportTables } from '../../shared/exports/tables.ts'
 import { exportVision, type VisionExport, visionMarkdown, visionTables } from '../../shared/exports/vision.ts'
-import { roomName } from '../../shared/rooms.ts'
 import { exportWorkshop, type WorkshopExport } from '../../shared/schema/workshop-export.ts'
 import { authenticate } from '../auth/keys.ts'
 import { type HttpContext, HttpError, keyOf } from '../http/common.ts'
@@ -51,13 +50,11 @@ export async function exportsRoute(
   file: string,
 ): Promise<void> {
   if ((req.method ?? 'GET') !== 'GET') throw new HttpError(405, 'use GET to download an export')
-  const auth = authenticate(ctx.store, workshopId, keyOf(req, url))
+  const auth = await authenticate(ctx.store, workshopId, keyOf(req, url))
   if (!auth.ok) throw new HttpError(auth.status, auth.reason)
   const vision = VISION_FILES[file]
   if (vision) {
-    const data = ctx.rooms.read(roomName(workshopId, 'control'), 'control', (control) =>
-      ctx.rooms.read(roomName(workshopId, 'content'), 'content', (content) => exportVision(content, control)),
-    )
+    const data = await ctx.rooms.readWorkshop(workshopId, exportVision)
     return sendFile(res, vision.type, await vision.build(data), data.title, file)
   }
   const format = EXPORT_FILES[file]
@@ -65,9 +62,7 @@ export async function exportsRoute(
     const all = [...Object.keys(EXPORT_FILES), ...Object.keys(VISION_FILES)]
     throw new HttpError(404, `no such export: choose one of ${all.join(', ')}`)
   }
-  const data = ctx.rooms.read(roomName(workshopId, 'control'), 'control', (control) =>
-    ctx.rooms.read(roomName(workshopId, 'content'), 'content', (content) => exportWorkshop(content, control)),
-  )
+  const data = await ctx.rooms.readWorkshop(workshopId, exportWorkshop)
   sendFile(res, format.type, await format.build(data), data.meta.title, file)
 }
 

@@ -1,7 +1,6 @@
 import { useEffect, useRef, useState } from 'react'
 import { useSession } from '../collab/hooks.ts'
 import { useTranslation } from '../i18n/translation.tsx'
-import { ApiError } from './api.ts'
 import { useApiErrorText } from './api-error-text.ts'
 import { loadIdentity } from './local-memory.ts'
 import { BallotRefused } from './survey-api.ts'

@@ -11,7 +11,7 @@ describe('the SQLite store', () => {
   it('copies the write-ahead log into the database file in the background, long before its cap', async () => {
     const dataDir = tempDataDir()
     const store = openSqliteStore(dataDir)
-    for (let i = 0; i < 100; i++) store.appendUpdates([{ room: `room-${i % 5}`, update: update(i) }])
+    for (let i = 0; i < 100; i++) await store.appendUpdates([{ room: `room-${i % 5}`, update: update(i) }])
     // The database file alone (as a copy without its -wal) holds the updates once checkpointed.
     const copyDir = tempDataDir()
     const inFileAlone = () => {
@@ -24,10 +24,10 @@ describe('the SQLite store', () => {
       }
     }
     await expect.poll(inFileAlone, { timeout: 5000, interval: 100 }).toBe(100)
-    store.close()
+    await store.close()
   })
 
-  it('rebuilds an update log numbered with AUTOINCREMENT, keeping every update in order', () => {
+  it('rebuilds an update log numbered with AUTOINCREMENT, keeping every update in order', async () => {
     const dataDir = tempDataDir()
     const old = new Database(path.join(dataDir, 'tavolo.sqlite'))
     old.pragma('journal_mode = WAL')
@@ -38,12 +38,12 @@ describe('the SQLite store', () => {
     old.close()
 
     const store = openSqliteStore(dataDir)
-    store.appendUpdates([{ room: 'even', update: update(30) }])
-    expect(store.loadDocument('even').updates).toEqual(
+    await store.appendUpdates([{ room: 'even', update: update(30) }])
+    expect((await store.loadDocument('even')).updates).toEqual(
       [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 22, 24, 26, 28, 30].map(update),
     )
-    expect(store.loadDocument('odd').updates).toHaveLength(15)
-    store.close()
+    expect((await store.loadDocument('odd')).updates).toHaveLength(15)
+    await store.close()
     const reopened = new Database(path.join(dataDir, 'tavolo.sqlite'), { readonly: true })
     const schema = reopened.prepare("SELECT sql FROM sqlite_master WHERE name = 'doc_updates'").get() as {
       sql: string

@@ -3,7 +3,6 @@ import { readInterventions } from '../../../../shared/schema/interventions.ts'
 import { recordsOf } from '../../../../shared/schema/records.ts'
 import { useSession, useYValue } from '../../collab/hooks.ts'
 import { useTranslation } from '../../i18n/translation.tsx'
-import { ApiError } from '../../lib/api.ts'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { surveyApi } from '../../lib/survey-api.ts'
 
