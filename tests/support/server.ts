@@ -4,6 +4,7 @@ import path from 'node:path'
 import pino from 'pino'
 import { startServer, type TavoloServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
+import type { Store } from '../../server/persistence/store.ts'
 
 export type Keys = { facilitator: string; participant: string; viewer: string }
 export type CreatedWorkshop = { id: string; keys: Keys }
@@ -23,8 +24,12 @@ export function tempDataDir(): string {
   return fs.mkdtempSync(path.join(os.tmpdir(), 'tavolo-test-'))
 }
 
-/** A real Tavolo server on 127.0.0.1 at a random free port, with a real SQLite file. */
-export async function startTestServer(env: Record<string, string> = {}, dataDir = tempDataDir()) {
+/** A real Tavolo server on 127.0.0.1 at a random free port, with a real SQLite file (or `store`). */
+export async function startTestServer(
+  env: Record<string, string> = {},
+  dataDir = tempDataDir(),
+  store?: Store,
+) {
   const config = loadConfig({
     ...TEST_SETTINGS,
     PORT: '0',
@@ -33,7 +38,7 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
     ROOM_IDLE_MS: '0',
     ...env,
   })
-  const server: TavoloServer = await startServer(config, pino({ level: 'silent' }))
+  const server: TavoloServer = await startServer(config, pino({ level: 'silent' }), store)
   const base = `http://127.0.0.1:${server.port}`
   return {
     server,
@@ -46,6 +51,24 @@ export async function startTestServer(env: Record<string, string> = {}, dataDir 
 }
 
 export type TestServer = Awaited<ReturnType<typeof startTestServer>>
+
+/**
+ * `store` answering each call after a random pause of up to `maxMs`, as a store across a
+ * network does: what the server does between two calls of one request is then seen by others.
+ */
+export function slowStore(store: Store, maxMs: number): Store {
+  const slow = {} as Record<string, unknown>
+  for (const [name, call] of Object.entries(store) as [string, (...args: unknown[]) => Promise<unknown>][]) {
+    slow[name] =
+      name === 'exclusive' || name === 'close'
+        ? call
+        : async (...args: unknown[]) => {
+            await new Promise((resolve) => setTimeout(resolve, Math.random() * maxMs))
+            return call(...args)
+          }
+  }
+  return slow as unknown as Store
+}
 
 export async function createWorkshop(base: string, body: object = { title: 'Test workshop' }) {
   const response = await fetch(`${base}/api/workshops`, {

@@ -1,12 +1,16 @@
 import http from 'node:http'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
+import { openSqliteStore } from '../../../server/persistence/sqlite-store.ts'
+import type { Store } from '../../../server/persistence/store.ts'
 import { controlMap, readScoringRound, readSurvey, readVote } from '../../../shared/schema/control.ts'
 import { sleep } from '../../support/clients.ts'
 import {
   type CreatedWorkshop,
+  slowStore,
   startTestServer,
   type TestServer,
+  tempDataDir,
   watchedDemoWorkshop,
   workshopApi,
 } from '../../support/server.ts'
@@ -24,8 +28,8 @@ const { api, join } = workshopApi(
 const asFacilitator = (path: string, body?: unknown) =>
   api(path, { method: 'POST', key: workshop.keys.facilitator, ...(body !== undefined && { body }) })
 
-async function open(env: Record<string, string> = {}) {
-  server = await startTestServer(env)
+async function open(env: Record<string, string> = {}, store?: Store) {
+  server = await startTestServer(env, undefined, store)
   watched = await watchedDemoWorkshop(server)
   ;({ workshop, control, ids } = watched)
 }
@@ -144,6 +148,39 @@ describe('a ballot whose body arrives after the close', () => {
     await sleep(100)
     expect(readScoringRound(control)?.status).toBe('revealed')
     expect(readScoringRound(control)?.results?.ballots).toBe(1)
+  })
+})
+
+describe('with a store that answers late, ballots racing the close', () => {
+  it('every ballot answered 200 is in the results, every other is answered 409', async () => {
+    await open({}, slowStore(openSqliteStore(tempDataDir()), 8))
+    const people = await Promise.all(['Anna', 'Bruno', 'Carla', 'Dario', 'Elena', 'Fabio'].map(join))
+    const { body } = await asFacilitator('/surveys', {
+      interventionIds: ids.slice(0, 2),
+      question: { kind: 'rating' },
+      anonymous: false,
+    })
+    const surveyId = (body as { id: string }).id
+    const ballot = (token: string) =>
+      api(`/surveys/${surveyId}/ballot`, {
+        method: 'PUT',
+        key: workshop.keys.participant,
+        token,
+        body: { scores: { [ids[0]!]: 4, [ids[1]!]: 2 } },
+      })
+    const answers = people.map(async (person, i) => {
+      await sleep(i * 6)
+      return (await ballot(person.token)).status
+    })
+    await sleep(15)
+    expect((await asFacilitator(`/surveys/${surveyId}/close`)).status).toBe(200)
+    const statuses = await Promise.all(answers)
+    expect(statuses.every((status) => status === 200 || status === 409)).toBe(true)
+    await expect.poll(() => readSurvey(control)?.status).toBe('closed')
+    await sleep(100)
+    const stored = statuses.filter((status) => status === 200).length
+    expect(readSurvey(control)?.answered).toBe(stored)
+    expect(readSurvey(control)?.results?.ballots).toBe(stored)
   })
 })
 
