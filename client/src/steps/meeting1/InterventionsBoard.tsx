@@ -15,7 +15,7 @@ import {
   removeInterventionGroup,
 } from '../../../../shared/schema/interventions.ts'
 import { readPains } from '../../../../shared/schema/journey.ts'
-import { recordsOf, recordText, } from '../../../../shared/schema/records.ts'
+import { recordsOf, recordText } from '../../../../shared/schema/records.ts'
 import { readNamedList } from '../../../../shared/schema/setup.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useEditingHandlers, useEditors } from '../../collab/editing.ts'

@@ -10,7 +10,7 @@ import {
   setActionScores,
   setDependency,
 } from '../../../../shared/schema/actions.ts'
-import { recordText, } from '../../../../shared/schema/records.ts'
+import { recordText } from '../../../../shared/schema/records.ts'
 import { CollabText } from '../../collab/CollabText.tsx'
 import { useEditingHandlers, useEditors } from '../../collab/editing.ts'
 import { useSession } from '../../collab/hooks.ts'

@@ -1,5 +1,5 @@
 import { controlMap } from '../../../../shared/schema/control.ts'
-import { recordsOf, recordText, } from '../../../../shared/schema/records.ts'
+import { recordsOf, recordText } from '../../../../shared/schema/records.ts'
 import {
   addFactor,
   readChosenFactors,
