@@ -29,11 +29,13 @@ export type TavoloServer = {
 }
 
 /** Starts the one process that serves the client, the API and the websocket documents. */
-export async function startServer(
-  config: Config,
-  log: Logger,
-  store: Store = openSqliteStore(config.dataDir, log),
-) {
+export async function startServer(config: Config, log: Logger, given?: Store) {
+  const store =
+    given ??
+    (config.databaseUrl
+      ? // Loaded only in this mode: one process on SQLite carries no PostgreSQL driver.
+        await (await import('./persistence/postgres-store.ts')).openPostgresStore(config.databaseUrl, log)
+      : openSqliteStore(config.dataDir, log))
   const metrics = createMetrics()
   // Rooms and history need each other: the history reads rooms, rooms tell it what changed.
   let history: History | undefined

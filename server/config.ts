@@ -7,6 +7,10 @@ const ConfigSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
   HOST: z.string().min(1).default('0.0.0.0'),
   DATA_DIR: z.string().min(1).default('./data'),
+  DATABASE_URL: z
+    .string()
+    .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
+    .optional(),
   CREATE_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: z.coerce
@@ -45,6 +49,8 @@ export type Config = Readonly<{
   port: number
   host: string
   dataDir: string
+  /** PostgreSQL instead of the embedded SQLite file in dataDir, when set. */
+  databaseUrl: string | undefined
   createToken: string | undefined
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL']
   maxMessageBytes: number
@@ -68,6 +74,8 @@ export type Config = Readonly<{
 
 export class ConfigError extends Error {}
 
+const SECRETS = new Set(['CREATE_TOKEN', 'DATABASE_URL'])
+
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const present = Object.fromEntries(
@@ -77,7 +85,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => {
       const name = String(issue.path[0])
-      return `${name}=${JSON.stringify(env[name])}: ${issue.message}`
+      // A secret is named, never shown: the message ends up in logs.
+      const shown = SECRETS.has(name) ? '(hidden)' : JSON.stringify(env[name])
+      return `${name}=${shown}: ${issue.message}`
     })
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
@@ -86,6 +96,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(c.DATA_DIR),
+    databaseUrl: c.DATABASE_URL,
     createToken: c.CREATE_TOKEN,
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,

@@ -6,7 +6,10 @@ try {
   const config = loadConfig()
   const log = createLogger(config.logLevel)
   const server = await startServer(config, log)
-  log.info({ port: server.port, dataDir: config.dataDir }, 'Tavolo is running')
+  log.info(
+    { port: server.port, store: config.databaseUrl ? 'postgresql' : 'sqlite', dataDir: config.dataDir },
+    'Tavolo is running',
+  )
   console.log(`\n  Tavolo is running: open ${server.url}\n`)
   const shutdown = (signal: string) => {
     log.info({ signal }, 'shutting down')

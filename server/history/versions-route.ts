@@ -91,8 +91,7 @@ export async function versionsRoute(
     if (!version) throw new HttpError(404, 'no such version')
     const data = exportedVersion(version.content, version.control)
     data.meta.title = `${data.meta.title.slice(0, 190)}${COPY_SUFFIX[data.meta.language]}`
-    const copyId = await createWorkshop(res, data, { copiedFrom: workshopId, version: versionId })
-    await ctx.history.saveQuietly(copyId, 'imported')
+    await createWorkshop(res, data, { copiedFrom: workshopId, version: versionId })
     return
   }
   throw new HttpError(404, 'no such API endpoint')

@@ -143,7 +143,7 @@ export function createHttpHandler(ctx: HttpContext) {
         versionsMatch[2] ?? '',
         (r, data, fields) => {
           enforceLimit(ctx, req, ctx.limits.create, 'new workshops')
-          return storeWorkshop(r, data.meta, (id) => importedDocuments(id, data), fields)
+          return storeWorkshop(r, data.meta, (id) => importedDocuments(id, data), fields, 'imported')
         },
       )
     }
@@ -239,12 +239,16 @@ export function createHttpHandler(ctx: HttpContext) {
       throw new HttpError(403, 'wrong creation token')
   }
 
-  /** Stores a new workshop with fresh keys and its first documents; answers 201 with the keys. */
+  /**
+   * Stores a new workshop with fresh keys and its first documents, and its first version when
+   * `firstVersion` says why; then answers 201 with the keys.
+   */
   async function storeWorkshop(
     res: ServerResponse,
     input: { title: string; organisation: string; language: Language },
     documents: (id: string) => Record<string, Uint8Array>,
     logFields: object,
+    firstVersion?: 'imported',
   ): Promise<string> {
     const id = newWorkshopId()
     const keys = { facilitator: newKey(), participant: newKey(), viewer: newKey() }
@@ -265,6 +269,7 @@ export function createHttpHandler(ctx: HttpContext) {
       documents(id),
     )
     log.info({ workshop: id, ...logFields }, 'workshop created')
+    if (firstVersion) await ctx.history.saveQuietly(id, firstVersion)
     sendJson(res, 201, { id, title: input.title, keys })
     return id
   }
@@ -285,8 +290,7 @@ export function createHttpHandler(ctx: HttpContext) {
     checkCreateToken(req)
     enforceLimit(ctx, req, ctx.limits.import, 'imports')
     const data = parseWorkshopExport(await readJsonBody(req, MAX_IMPORT_BYTES))
-    const id = await storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true })
-    await ctx.history.saveQuietly(id, 'imported')
+    await storeWorkshop(res, data.meta, (id) => importedDocuments(id, data), { imported: true }, 'imported')
   }
 
   function refuse(res: ServerResponse, error: HttpError): void {

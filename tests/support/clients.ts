@@ -14,8 +14,10 @@ export function connectProvider(wsBase: string, room: string, key: string, doc =
 
 export function whenSynced(provider: WebsocketProvider, timeoutMs = 5000): Promise<void> {
   if (provider.synced) return Promise.resolve()
+  // Made here, so a timeout names the test line that waited.
+  const timeout = new Error('provider did not sync')
   return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error('provider did not sync')), timeoutMs)
+    const timer = setTimeout(() => reject(timeout), timeoutMs)
     provider.once('sync', () => {
       clearTimeout(timer)
       resolve()

@@ -5,6 +5,7 @@ import pino from 'pino'
 import { startServer, type TavoloServer } from '../../server/app.ts'
 import { loadConfig } from '../../server/config.ts'
 import type { Store } from '../../server/persistence/store.ts'
+import { storeEnv } from './test-database.ts'
 
 export type Keys = { facilitator: string; participant: string; viewer: string }
 export type CreatedWorkshop = { id: string; keys: Keys }
@@ -36,6 +37,7 @@ export async function startTestServer(
     HOST: '127.0.0.1',
     DATA_DIR: dataDir,
     ROOM_IDLE_MS: '0',
+    ...(store ? {} : await storeEnv(dataDir)),
     ...env,
   })
   const server: TavoloServer = await startServer(config, pino({ level: 'silent' }), store)

@@ -1,5 +1,4 @@
 import path from 'node:path'
-import Database from 'better-sqlite3'
 import { afterEach, beforeEach, describe, expect, it } from 'vitest'
 import * as Y from 'yjs'
 import { RESTORED_ROOTS } from '../../../shared/history/restore.ts'
@@ -18,6 +17,7 @@ import {
   tempDataDir,
   workshopApi,
 } from '../../support/server.ts'
+import { storedRows } from '../../support/test-database.ts'
 
 let server: TestServer
 let workshop: CreatedWorkshop
@@ -281,21 +281,13 @@ describe('deleting a workshop', () => {
     expect((await closed).code).toBe(4404)
     expect((await api('', { key: workshop.keys.facilitator })).status).toBe(404)
 
-    const db = new Database(path.join(server.dataDir, 'tavolo.sqlite'), { readonly: true })
-    try {
-      for (const [table, column] of [
-        ['versions', 'workshop_id'],
-        ['participants', 'workshop_id'],
-        ['doc_snapshots', 'room'],
-        ['doc_updates', 'room'],
-      ] as const) {
-        const row = db
-          .prepare(`SELECT COUNT(*) AS n FROM ${table} WHERE ${column} LIKE ?`)
-          .get(`${workshop.id}%`) as { n: number }
-        expect(row.n, table).toBe(0)
-      }
-    } finally {
-      db.close()
+    for (const [table, column] of [
+      ['versions', 'workshop_id'],
+      ['participants', 'workshop_id'],
+      ['doc_snapshots', 'room'],
+      ['doc_updates', 'room'],
+    ] as const) {
+      expect(await storedRows(server.dataDir, table, column, workshop.id), table).toBe(0)
     }
   })
 })
