@@ -1,6 +1,6 @@
 // The tests use real programs from Debian: Chromium for the browser tests (Playwright cannot
-// download its own browser here), poppler's pdftotext (printed reports are read back as PDFs)
-// and PostgreSQL 15 (the store's test suite and the cluster run against it). Installs what is
+// download its own browser here), poppler's pdftotext (printed reports are read back as PDFs),
+// PostgreSQL 15, Redis 7 and nginx (the store's suite and the cluster run against them). Installs what is
 // missing with apt-get when we may; otherwise says how.
 import { execSync } from 'node:child_process'
 import fs from 'node:fs'
@@ -14,6 +14,8 @@ const checks = {
   chromium: () => fs.existsSync(chromium),
   'poppler-utils': () => fs.existsSync('/usr/bin/pdftotext'),
   postgresql: postgresInstalled,
+  'redis-server': () => fs.existsSync('/usr/bin/redis-server'),
+  nginx: () => fs.existsSync('/usr/sbin/nginx'),
 }
 const missing = Object.entries(checks)
   .filter(([name, present]) => (wanted.length === 0 || wanted.includes(name)) && !present())

@@ -20,6 +20,8 @@ import { type Refusal, Rooms } from './sync/rooms.ts'
 import { createUpgradeHandler } from './sync/upgrade.ts'
 import { repairAndMigrate } from './workshops/documents.ts'
 
+const SURVEY_CLOCKS_INTERVAL_MS = 30_000
+
 export type TavoloServer = {
   readonly port: number
   readonly url: string
@@ -37,6 +39,9 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
         await (await import('./persistence/postgres-store.ts')).openPostgresStore(config.databaseUrl, log)
       : openSqliteStore(config.dataDir, log))
   const metrics = createMetrics()
+  const fanout = config.redisUrl
+    ? await (await import('./fanout/redis.ts')).connectRedisFanout(config.redisUrl, log)
+    : undefined
   // Rooms and history need each other: the history reads rooms, rooms tell it what changed.
   let history: History | undefined
   const rooms: Rooms = new Rooms({
@@ -45,6 +50,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
     metrics,
     compactAfterUpdates: config.compactAfterUpdates,
     roomIdleMs: config.roomIdleMs,
+    fanout,
     checkWrite: (room, peer, transaction): Refusal[] => {
       if (peer.role === 'server') return []
       const control: Y.Doc | undefined = rooms.loaded(roomName(room.name, 'control'))?.doc
@@ -91,6 +97,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
     metrics,
     rooms,
     history,
+    fanout,
     limits: {
       create: new AddressLimiter(config.createLimitPerHour),
       import: new AddressLimiter(config.importLimitPerHour),
@@ -99,6 +106,16 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
     timers: new Map<string, NodeJS.Timeout>(),
   }
   await armSurveyClocks(httpContext)
+  // In a cluster a survey may be opened on another node, or its node may die: every node arms
+  // the closing timers of all open surveys now and then; the first to fire closes it, once.
+  const rearm = fanout
+    ? setInterval(() => {
+        armSurveyClocks(httpContext).catch((error) =>
+          log.warn({ error: String(error) }, 'survey clocks not armed'),
+        )
+      }, SURVEY_CLOCKS_INTERVAL_MS)
+    : undefined
+  rearm?.unref()
   const httpServer = http.createServer(createHttpHandler(httpContext))
   const wss = new WebSocketServer({ noServer: true, maxPayload: config.maxMessageBytes })
 
@@ -118,6 +135,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
     recordUncaughtError: () => metrics.uncaughtErrors.inc(),
     close() {
       closing ??= (async () => {
+        clearInterval(rearm)
         for (const timer of httpContext.timers.values()) clearTimeout(timer)
         history.close()
         for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down')
@@ -125,6 +143,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
         httpServer.closeAllConnections()
         wss.close()
         await rooms.closeAll()
+        await fanout?.close()
         await store.close()
         await stopped
       })()

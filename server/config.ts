@@ -11,6 +11,10 @@ const ConfigSchema = z.object({
     .string()
     .regex(/^postgres(ql)?:\/\//, 'a PostgreSQL URL: postgres://user:password@host:5432/database')
     .optional(),
+  REDIS_URL: z
+    .string()
+    .regex(/^rediss?:\/\//, 'a Redis URL: redis://host:6379')
+    .optional(),
   CREATE_TOKEN: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   MAX_MESSAGE_BYTES: z.coerce
@@ -51,6 +55,8 @@ export type Config = Readonly<{
   dataDir: string
   /** PostgreSQL instead of the embedded SQLite file in dataDir, when set. */
   databaseUrl: string | undefined
+  /** Redis connecting the nodes of a cluster (needs databaseUrl: the nodes share PostgreSQL). */
+  redisUrl: string | undefined
   createToken: string | undefined
   logLevel: z.infer<typeof ConfigSchema>['LOG_LEVEL']
   maxMessageBytes: number
@@ -74,7 +80,7 @@ export type Config = Readonly<{
 
 export class ConfigError extends Error {}
 
-const SECRETS = new Set(['CREATE_TOKEN', 'DATABASE_URL'])
+const SECRETS = new Set(['CREATE_TOKEN', 'DATABASE_URL', 'REDIS_URL'])
 
 /** Reads and validates the configuration; throws ConfigError naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -92,11 +98,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     throw new ConfigError(`Invalid configuration:\n  ${problems.join('\n  ')}`)
   }
   const c = parsed.data
+  if (c.REDIS_URL && !c.DATABASE_URL)
+    throw new ConfigError(
+      'Invalid configuration:\n  REDIS_URL is set without DATABASE_URL: the nodes of a cluster share one PostgreSQL',
+    )
   return {
     port: c.PORT,
     host: c.HOST,
     dataDir: path.resolve(c.DATA_DIR),
     databaseUrl: c.DATABASE_URL,
+    redisUrl: c.REDIS_URL,
     createToken: c.CREATE_TOKEN,
     logLevel: c.LOG_LEVEL,
     maxMessageBytes: c.MAX_MESSAGE_BYTES,

@@ -69,6 +69,29 @@ export function createMetrics() {
       help: 'Errors that reached the last-resort handler (logged; the server kept serving)',
       registers,
     }),
+    fanoutSent: new client.Counter({
+      name: 'tavolo_fanout_sent_total',
+      help: 'Messages sent to the other nodes (committed updates, presence), by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    fanoutReceived: new client.Counter({
+      name: 'tavolo_fanout_received_total',
+      help: 'Messages received from the other nodes, by kind',
+      labelNames: ['kind'] as const,
+      registers,
+    }),
+    catchUps: new client.Counter({
+      name: 'tavolo_catch_ups_total',
+      help: 'Times the rooms in memory were read again from the store after a gap in cross-node messages',
+      registers,
+    }),
+    storeLatency: new client.Histogram({
+      name: 'tavolo_store_latency_seconds',
+      help: 'Time of a group commit in the store',
+      buckets: [0.0001, 0.00025, 0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5],
+      registers,
+    }),
     refusedWrites: new client.Counter({
       name: 'tavolo_refused_writes_total',
       help: 'Content updates refused by a write rule (reverted before anyone received them), by rule',

@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import type { z } from 'zod'
 import type { Config } from '../config.ts'
+import type { Fanout } from '../fanout/fanout.ts'
 import type { History } from '../history/versions.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics.ts'
@@ -125,6 +126,8 @@ export type HttpContext = {
   metrics: Metrics
   rooms: Rooms
   history: History
+  /** The link to the other nodes, in a cluster. */
+  fanout: Fanout | undefined
   /** Allowances per client address for what costs the server disk: creating, importing, joining. */
   limits: { create: AddressLimiter; import: AddressLimiter; join: AddressLimiter }
   /** Timers of this server (e.g. surveys closing at their date), cleared on shutdown. */

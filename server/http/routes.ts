@@ -60,9 +60,14 @@ export function createHttpHandler(ctx: HttpContext) {
   async function route(req: IncomingMessage, res: ServerResponse, url: URL): Promise<void> {
     const method = req.method ?? 'GET'
     if (url.pathname === '/healthz' && method === 'GET') {
-      const problem = await ctx.rooms.storageProblem()
-      if (problem) return sendJson(res, 503, { ok: false, error: problem }, { 'retry-after': '5' })
-      return sendJson(res, 200, { ok: true })
+      // A database across the network is asked every time; the embedded file once it failed.
+      const store = config.databaseUrl ? 'postgresql' : 'sqlite'
+      const parts = { store, ...(ctx.fanout && { fanout: 'redis' }) }
+      const problem =
+        (await ctx.rooms.storageProblem(store === 'postgresql')) ??
+        (ctx.fanout?.problem() && `cross-node messages: ${ctx.fanout.problem()}`)
+      if (problem) return sendJson(res, 503, { ok: false, ...parts, error: problem }, { 'retry-after': '5' })
+      return sendJson(res, 200, { ok: true, ...parts })
     }
     if (url.pathname === '/metrics' && method === 'GET') {
       res.writeHead(200, { 'content-type': metrics.registry.contentType })

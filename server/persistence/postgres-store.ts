@@ -1,4 +1,5 @@
 import pg from 'pg'
+import * as Y from 'yjs'
 import { roomName } from '../../shared/rooms.ts'
 import type { Logger } from '../log.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
@@ -289,8 +290,22 @@ export async function openPostgresStore(url: string, log?: Logger): Promise<Stor
     },
     compact: (room, snapshot) =>
       transaction(async (client) => {
-        await upsertSnapshot(client, room, snapshot, Date.now())
-        await client.query('DELETE FROM doc_updates WHERE room = $1', [room])
+        // Other nodes may have stored updates this node's snapshot does not hold yet: the new
+        // snapshot takes in the stored one and the log, and drops only the rows it took in.
+        await client.query('SELECT pg_advisory_xact_lock(hashtextextended($1, 1))', [room])
+        const current = await client.query('SELECT data FROM doc_snapshots WHERE room = $1', [room])
+        const log = await client.query('SELECT seq, data FROM doc_updates WHERE room = $1 ORDER BY seq', [
+          room,
+        ])
+        const merged = Y.mergeUpdates([
+          ...current.rows.map((row) => bytes(row.data)),
+          snapshot,
+          ...log.rows.map((row) => bytes(row.data)),
+        ])
+        await upsertSnapshot(client, room, merged, Date.now())
+        const lastSeq = log.rows.at(-1)?.seq as number | undefined
+        if (lastSeq !== undefined)
+          await client.query('DELETE FROM doc_updates WHERE room = $1 AND seq <= $2', [room, lastSeq])
       }),
     async addParticipant(p) {
       await query(

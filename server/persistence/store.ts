@@ -92,7 +92,10 @@ export interface Store {
   loadDocument(room: string): Promise<StoredDocument>
   /** Appends every update in one transaction (group commit). */
   appendUpdates(updates: readonly PendingUpdate[]): Promise<void>
-  /** Replaces a room's snapshot and drops its update log, atomically. */
+  /**
+   * Replaces a room's snapshot and drops its update log, atomically. A store shared by several
+   * nodes merges what it holds into the new snapshot first (another node's updates may be newer).
+   */
   compact(room: string, snapshot: Uint8Array): Promise<void>
   addParticipant(participant: ParticipantRecord): Promise<void>
   findParticipant(workshopId: string, tokenHash: string): Promise<ParticipantRecord | undefined>

@@ -107,7 +107,7 @@ export function serveConnection(ws: WebSocket, options: ConnectionOptions): void
           )
           break
         case 'awareness':
-          if (room.applyAwareness(peer, message.update, frame) === 'forged')
+          if (rooms.receiveAwareness(room, peer, message.update, frame) === 'forged')
             metrics.droppedMessages.inc({ reason: 'foreign_presence' })
           break
         case 'query-awareness':

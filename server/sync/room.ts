@@ -18,6 +18,9 @@ export interface Peer {
   release?(): void
 }
 
+/** The other nodes of a cluster, as the owner of the presence states they relay. */
+export const REMOTE_PEER: Peer = { role: 'server', canWrite: false, send: () => {}, close: () => {} }
+
 /** A document held in memory, its presence states and the peers connected to it. */
 export class Room {
   readonly doc = new Y.Doc({ gc: true })
@@ -50,6 +53,11 @@ export class Room {
     origin: unknown,
   ) => {
     const peer = origin as Peer
+    if (peer === REMOTE_PEER) {
+      for (const id of removed)
+        if (this.presenceOwners.get(id) === REMOTE_PEER) this.presenceOwners.delete(id)
+      return
+    }
     const controlled = this.peers.get(peer)
     if (!controlled) return
     for (const id of added) {
@@ -73,16 +81,32 @@ export class Room {
     }
   }
 
-  /** Removes the peer and tells the others its presence is gone. */
-  leave(peer: Peer): void {
+  /**
+   * Removes the peer and tells the others its presence is gone; answers that presence update
+   * (for the other nodes), if it had any.
+   */
+  leave(peer: Peer): Uint8Array | null {
     const controlled = this.peers.get(peer)
     this.peers.delete(peer)
     for (const id of controlled ?? []) this.presenceOwners.delete(id)
-    if (controlled && controlled.size > 0) {
-      const ids = [...controlled]
-      awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
-      this.broadcast(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)), null)
+    if (!controlled || controlled.size === 0) return null
+    const ids = [...controlled]
+    awarenessProtocol.removeAwarenessStates(this.awareness, ids, null)
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids)
+    this.broadcast(encodeAwareness(update), null)
+    return update
+  }
+
+  /**
+   * Presence relayed by another node: applied and sent to every peer here. A client id first
+   * seen this way belongs to the other nodes, so no peer here can change it.
+   */
+  applyRemoteAwareness(update: Uint8Array): void {
+    for (const { clientId } of awarenessClocks(update)) {
+      if (!this.presenceOwners.has(clientId)) this.presenceOwners.set(clientId, REMOTE_PEER)
     }
+    awarenessProtocol.applyAwarenessUpdate(this.awareness, update, REMOTE_PEER)
+    this.broadcast(encodeAwareness(update), null)
   }
 
   /** The sync step 2 that answers a peer's state vector, from the document as it is now. */

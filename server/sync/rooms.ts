@@ -1,5 +1,6 @@
 import * as Y from 'yjs'
 import { type DocumentKind, type Role, roomName } from '../../shared/rooms.ts'
+import type { Fanout, FanoutMessage } from '../fanout/fanout.ts'
 import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics.ts'
 import { type PendingUpdate, StorageUnavailableError, type Store } from '../persistence/store.ts'
@@ -9,6 +10,8 @@ import { type Peer, Room } from './room.ts'
 import { WriteGuard } from './write-guard.ts'
 
 const SERVER_ORIGIN = Symbol('tavolo-server')
+/** Updates another node committed and relayed: applied and sent on, never stored again. */
+const FANOUT_ORIGIN = Symbol('tavolo-fanout')
 /** The sender of server-made updates: not a connection, so every peer receives them. */
 const SERVER_PEER: Peer = { role: 'server', canWrite: true, send: () => {}, close: () => {} }
 
@@ -29,6 +32,8 @@ export type RoomsOptions = {
   checkWrite?: (room: Room, peer: Peer, transaction: Y.Transaction) => readonly Refusal[]
   /** Runs after each group commit with the rooms it changed (e.g. to keep versions of busy workshops). */
   onCommitted?: (rooms: ReadonlySet<Room>) => void
+  /** The other nodes of a cluster: what this one commits is sent to them, what they commit arrives. */
+  fanout?: Fanout | undefined
 }
 
 /** A write rule a transaction broke: `rule` for metrics, `reason` a code the client puts in words. */
@@ -46,6 +51,8 @@ export class Rooms {
   private readonly rooms = new Map<string, Room>()
   /** Rooms being read from the store: a second connection waits for the same load. */
   private readonly loading = new Map<string, Promise<Room>>()
+  /** What other nodes sent for a room while it was being read from the store. */
+  private readonly arrivedWhileLoading = new Map<string, FanoutMessage[]>()
   private queue: QueuedUpdate[] = []
   private flushScheduled = false
   /** The store's writes for the rooms (group commits, compactions), one after the other. */
@@ -56,11 +63,19 @@ export class Rooms {
   /** The last refusal of the store, until a write succeeds again (health answers 503 meanwhile). */
   private storageFailure: StorageUnavailableError | null = null
 
-  constructor(private readonly options: RoomsOptions) {}
+  constructor(private readonly options: RoomsOptions) {
+    options.fanout?.listen({
+      receive: (message) => this.receiveRemote(message),
+      gap: () => void this.catchUp(),
+    })
+  }
 
-  /** Null when the store writes; else why not. Probes the store so that health recovers by itself. */
-  async storageProblem(): Promise<string | null> {
-    if (!this.storageFailure) return null
+  /**
+   * Null when the store writes; else why not. Probes the store after a failure, so that health
+   * recovers by itself, and every time when `always`.
+   */
+  async storageProblem(always = false): Promise<string | null> {
+    if (!this.storageFailure && !always) return null
     try {
       await this.options.store.probeWrite()
       this.storageRecovered()
@@ -104,10 +119,13 @@ export class Rooms {
   private load(name: string, kind: DocumentKind): Promise<Room> {
     let loading = this.loading.get(name)
     if (!loading) {
+      this.arrivedWhileLoading.set(name, [])
       loading = (async () => {
         // What is queued or being written (e.g. by a room just evicted) is read back too.
         await this.flush()
         const room = new Room(name, kind, await this.options.store.loadDocument(name))
+        // Committed elsewhere while we read: maybe in what we read, maybe not; applying is idempotent.
+        for (const message of this.arrivedWhileLoading.get(name) ?? []) this.applyRemote(room, message)
         try {
           await this.options.onLoad?.(room)
         } catch (error) {
@@ -121,7 +139,10 @@ export class Rooms {
         this.rooms.set(name, room)
         this.options.metrics.roomsInMemory.set(this.rooms.size)
         return room
-      })().finally(() => this.loading.delete(name))
+      })().finally(() => {
+        this.loading.delete(name)
+        this.arrivedWhileLoading.delete(name)
+      })
       this.loading.set(name, loading)
     }
     return loading
@@ -284,6 +305,7 @@ export class Rooms {
     const batch = this.queue
     if (batch.length === 0) return
     this.queue = []
+    const startedAt = performance.now()
     try {
       await this.options.store.appendUpdates(batch)
     } catch (error) {
@@ -292,7 +314,8 @@ export class Rooms {
     }
     this.storageRecovered()
     const committedAt = performance.now()
-    const { metrics } = this.options
+    const { metrics, fanout } = this.options
+    metrics.storeLatency.observe((committedAt - startedAt) / 1000)
     metrics.updatesPersisted.inc(batch.length)
     const touched = new Set<Room>()
     // A busy room's batch holds several updates: each peer gets them in one write.
@@ -308,6 +331,10 @@ export class Rooms {
       }
     } finally {
       for (const peer of held) peer.release?.()
+    }
+    if (fanout) {
+      fanout.publish(batch.map((item) => ({ room: item.room, kind: 'update', data: item.update })))
+      metrics.fanoutSent.inc({ kind: 'update' }, batch.length)
     }
     for (const room of touched) {
       if (room.updatesSinceSnapshot >= this.options.compactAfterUpdates) void this.compactLater(room)
@@ -378,9 +405,77 @@ export class Rooms {
   /** Called when a peer leaves: an empty room is compacted now and evicted once idle. */
   leave(room: Room, peer: Peer): void {
     if (this.closed || room.discarded) return
-    room.leave(peer)
+    const presenceGone = room.leave(peer)
+    if (presenceGone) this.publishAwareness(room, presenceGone)
     if (room.peers.size > 0) return
     this.scheduleEviction(room)
+  }
+
+  /** A peer's presence update: applied, relayed here and to the other nodes (see Room.applyAwareness). */
+  receiveAwareness(
+    room: Room,
+    peer: Peer,
+    update: Uint8Array,
+    frame: Uint8Array,
+  ): 'applied' | 'echo' | 'forged' {
+    const outcome = room.applyAwareness(peer, update, frame)
+    if (outcome === 'applied') this.publishAwareness(room, update)
+    return outcome
+  }
+
+  private publishAwareness(room: Room, update: Uint8Array): void {
+    const { fanout, metrics } = this.options
+    if (!fanout) return
+    fanout.publish([{ room: room.name, kind: 'awareness', data: update }])
+    metrics.fanoutSent.inc({ kind: 'awareness' })
+  }
+
+  /** A message from another node, for a room this one holds (others are read from the store when opened). */
+  private receiveRemote(message: FanoutMessage): void {
+    this.options.metrics.fanoutReceived.inc({ kind: message.kind })
+    const room = this.rooms.get(message.room)
+    if (room) this.applyRemote(room, message)
+    else this.arrivedWhileLoading.get(message.room)?.push(message)
+  }
+
+  private applyRemote(room: Room, message: FanoutMessage): void {
+    try {
+      if (message.kind === 'awareness') room.applyRemoteAwareness(message.data)
+      else {
+        Y.applyUpdate(room.doc, message.data, FANOUT_ORIGIN)
+        room.broadcast(encodeUpdate(message.data), null)
+      }
+    } catch (error) {
+      this.options.log.warn({ room: room.name, error: String(error) }, 'unreadable message from another node')
+    }
+  }
+
+  /**
+   * After a gap in the messages of the other nodes: every room in memory is read again from the
+   * store, and what it lacked is sent to its peers.
+   */
+  async catchUp(): Promise<void> {
+    this.options.metrics.catchUps.inc()
+    for (const room of [...this.rooms.values()]) {
+      const stored = await this.options.store.loadDocument(room.name).catch((error) => {
+        this.options.log.warn({ room: room.name, error: String(error) }, 'catch-up postponed')
+        return null
+      })
+      if (!stored || room.discarded) continue
+      const missed: Uint8Array[] = []
+      const collect = (update: Uint8Array, origin: unknown) => {
+        if (origin === FANOUT_ORIGIN) missed.push(update)
+      }
+      room.doc.on('update', collect)
+      try {
+        for (const update of [stored.snapshot, ...stored.updates]) {
+          if (update) Y.applyUpdate(room.doc, update, FANOUT_ORIGIN)
+        }
+      } finally {
+        room.doc.off('update', collect)
+      }
+      if (missed.length > 0) room.broadcast(encodeUpdate(Y.mergeUpdates(missed)), null)
+    }
   }
 
   /** A room opened for a connection that did not come: evicted once idle, unless someone joins. */

@@ -1,0 +1,164 @@
+// Several Tavolo servers on one PostgreSQL and one Redis (real ones, started for this file):
+// whatever reaches one node reaches the people of the same workshop on the others.
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
+import type * as Y from 'yjs'
+import { readSurvey } from '../../../shared/schema/control.ts'
+import { addPain, readPains } from '../../../shared/schema/journey.ts'
+import { readNamedList } from '../../../shared/schema/setup.ts'
+import { connectProvider, sleep, whenSynced } from '../../support/clients.ts'
+import { startPostgres, type TestPostgres } from '../../support/postgres.ts'
+import { startRedis, type TestRedis } from '../../support/redis.ts'
+import { type CreatedWorkshop, startTestServer, type TestServer } from '../../support/server.ts'
+
+let postgres: TestPostgres
+let redis: TestRedis
+let nodes: TestServer[] = []
+const providers: ReturnType<typeof connectProvider>[] = []
+
+beforeAll(async () => {
+  ;[postgres, redis] = await Promise.all([startPostgres(), startRedis()])
+}, 60_000)
+afterAll(async () => {
+  await redis?.stop()
+  await postgres?.stop()
+})
+afterEach(async () => {
+  for (const { provider } of providers.splice(0)) provider.destroy()
+  await Promise.all(nodes.map((node) => node.close()))
+  nodes = []
+})
+
+async function cluster(size: number): Promise<TestServer[]> {
+  const url = await postgres.newDatabase()
+  nodes = []
+  for (let i = 0; i < size; i++) {
+    nodes.push(await startTestServer({ DATABASE_URL: url, REDIS_URL: redis.url, ROOM_IDLE_MS: '30000' }))
+  }
+  return nodes
+}
+
+function open(node: TestServer, room: string, key: string) {
+  const client = connectProvider(node.wsBase, room, key)
+  providers.push(client)
+  return client
+}
+
+const stageOf = (doc: Y.Doc) => readNamedList(doc, 'stages')[0]!.id
+const painTexts = (doc: Y.Doc) => readPains(doc).map((p) => p.text)
+
+describe('a workshop served by several nodes', () => {
+  it('shows each edit and each presence on every node, both ways', async () => {
+    const [one, two] = await cluster(2)
+    const workshop: CreatedWorkshop = await one!.createWorkshop({ demo: true, language: 'it' })
+    const anna = open(one!, workshop.id, workshop.keys.participant)
+    const bruno = open(two!, workshop.id, workshop.keys.participant)
+    await Promise.all([whenSynced(anna.provider), whenSynced(bruno.provider)])
+
+    addPain(anna.doc, stageOf(anna.doc), 'scritto sul primo nodo')
+    await expect.poll(() => painTexts(bruno.doc)).toContain('scritto sul primo nodo')
+    addPain(bruno.doc, stageOf(bruno.doc), 'scritto sul secondo nodo')
+    await expect.poll(() => painTexts(anna.doc)).toContain('scritto sul secondo nodo')
+
+    anna.provider.awareness.setLocalStateField('name', 'Anna')
+    await expect
+      .poll(() => [...bruno.provider.awareness.getStates().values()].map((s) => s.name))
+      .toContain('Anna')
+    // Leaving one node takes the presence away on the other.
+    anna.provider.disconnect()
+    await expect
+      .poll(() => [...bruno.provider.awareness.getStates().values()].map((s) => s.name))
+      .not.toContain('Anna')
+
+    const health = (await (await fetch(`${two!.base}/healthz`)).json()) as Record<string, unknown>
+    expect(health).toEqual({ ok: true, store: 'postgresql', fanout: 'redis' })
+  })
+
+  it('runs a survey opened on one node, answered on another, with its results on a third', async () => {
+    const [one, two, three] = await cluster(3)
+    const workshop: CreatedWorkshop = await one!.createWorkshop({ demo: true, language: 'it' })
+    const watcher = open(three!, `${workshop.id}/control`, workshop.keys.viewer)
+    const content = open(three!, workshop.id, workshop.keys.viewer)
+    await Promise.all([whenSynced(watcher.provider), whenSynced(content.provider)])
+    const ids = content.doc.getMap('interventions').toJSON() as Record<string, unknown>
+    const interventionIds = Object.keys(ids).slice(0, 2)
+    const call = async (
+      node: TestServer,
+      path: string,
+      init: { method: string; key: string; token?: string; body?: unknown },
+    ) => {
+      const response = await fetch(`${node.base}/api/workshops/${workshop.id}${path}`, {
+        method: init.method,
+        headers: {
+          'content-type': 'application/json',
+          authorization: `Bearer ${init.key}`,
+          ...(init.token && { 'x-participant-token': init.token }),
+        },
+        ...(init.body !== undefined && { body: JSON.stringify(init.body) }),
+      })
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> }
+    }
+    const opened = await call(one!, '/surveys', {
+      method: 'POST',
+      key: workshop.keys.facilitator,
+      body: { interventionIds, question: { kind: 'rating' }, anonymous: false },
+    })
+    expect(opened.status).toBe(201)
+    await expect.poll(() => readSurvey(watcher.doc)?.status).toBe('open')
+    const carla = await call(two!, '/participants', {
+      method: 'POST',
+      key: workshop.keys.participant,
+      body: { name: 'Carla' },
+    })
+    await expect.poll(() => readSurvey(watcher.doc)?.registered).toBe(1)
+    const ballot = await call(two!, `/surveys/${opened.body.id}/ballot`, {
+      method: 'PUT',
+      key: workshop.keys.participant,
+      token: carla.body.token as string,
+      body: { scores: { [interventionIds[0]!]: 5, [interventionIds[1]!]: 2 } },
+    })
+    expect(ballot.status).toBe(200)
+    await expect.poll(() => readSurvey(watcher.doc)?.answered).toBe(1)
+    expect(
+      (
+        await call(three!, `/surveys/${opened.body.id}/close`, {
+          method: 'POST',
+          key: workshop.keys.facilitator,
+        })
+      ).status,
+    ).toBe(200)
+    await expect.poll(() => readSurvey(watcher.doc)?.results?.ballots).toBe(1)
+    // A ballot after the close, on any node, is refused.
+    const late = await call(one!, `/surveys/${opened.body.id}/ballot`, {
+      method: 'PUT',
+      key: workshop.keys.participant,
+      token: carla.body.token as string,
+      body: { scores: { [interventionIds[0]!]: 1, [interventionIds[1]!]: 1 } },
+    })
+    expect(late.status).toBe(409)
+  })
+
+  it('catches up from the store after Redis was away: nothing committed meanwhile is missing', async () => {
+    const [one, two] = await cluster(2)
+    const workshop: CreatedWorkshop = await one!.createWorkshop({ demo: true, language: 'it' })
+    const anna = open(one!, workshop.id, workshop.keys.participant)
+    const bruno = open(two!, workshop.id, workshop.keys.participant)
+    await Promise.all([whenSynced(anna.provider), whenSynced(bruno.provider)])
+
+    await redis.kill()
+    await expect.poll(async () => (await fetch(`${one!.base}/healthz`)).status, { timeout: 10_000 }).toBe(503)
+    addPain(anna.doc, stageOf(anna.doc), 'scritto mentre Redis era via')
+    await sleep(300)
+    expect(painTexts(bruno.doc)).not.toContain('scritto mentre Redis era via')
+
+    await redis.start()
+    await expect
+      .poll(() => painTexts(bruno.doc), { timeout: 15_000 })
+      .toContain('scritto mentre Redis era via')
+    await expect.poll(async () => (await fetch(`${two!.base}/healthz`)).status, { timeout: 10_000 }).toBe(200)
+    // And live again afterwards.
+    addPain(bruno.doc, stageOf(bruno.doc), 'dopo il ritorno')
+    await expect.poll(() => painTexts(anna.doc)).toContain('dopo il ritorno')
+    const metrics = await (await fetch(`${two!.base}/metrics`)).text()
+    expect(metrics).toMatch(/tavolo_catch_ups_total [1-9]/)
+  }, 60_000)
+})
