@@ -1,8 +1,15 @@
 /**
  * What nodes of one cluster tell each other about their rooms: a committed update (already in
- * the store when it is sent) or a presence change. Only the rooms a node holds in memory care.
+ * the store when it is sent), a presence change, or a node that just opened a room asking the
+ * others for the presence of their people there. Only the rooms a node holds in memory care.
  */
-export type FanoutMessage = { room: string; kind: 'update' | 'awareness'; data: Uint8Array }
+export type FanoutMessage = { room: string; kind: FanoutKind; data: Uint8Array }
+export type FanoutKind = 'update' | 'awareness' | 'presence-query'
+export const FANOUT_KINDS: ReadonlySet<string> = new Set<FanoutKind>([
+  'update',
+  'awareness',
+  'presence-query',
+])
 
 export type FanoutListener = {
   receive(message: FanoutMessage): void

@@ -1,7 +1,13 @@
 import { randomBytes } from 'node:crypto'
 import { Redis } from 'ioredis'
 import type { Logger } from '../log.ts'
-import type { Fanout, FanoutListener, FanoutMessage } from './fanout.ts'
+import {
+  FANOUT_KINDS,
+  type Fanout,
+  type FanoutKind,
+  type FanoutListener,
+  type FanoutMessage,
+} from './fanout.ts'
 
 const STREAM = 'tavolo:fanout'
 /** About two minutes of a busy cluster: a node away for longer catches up from the store. */
@@ -111,8 +117,12 @@ export async function connectRedisFanout(url: string, log: Logger): Promise<Fano
       listener?.gap()
       return
     }
-    if (!value.room || !value.data || (kind !== 'update' && kind !== 'awareness')) return
-    listener?.receive({ room: value.room.toString(), kind, data: new Uint8Array(value.data) })
+    if (!value.room || !value.data || !kind || !FANOUT_KINDS.has(kind)) return
+    listener?.receive({
+      room: value.room.toString(),
+      kind: kind as FanoutKind,
+      data: new Uint8Array(value.data),
+    })
   }
 
   void readLoop()

@@ -134,6 +134,15 @@ export class Room {
     return 'applied'
   }
 
+  /** The presence of the people connected here (not what other nodes relayed), or null if none. */
+  localAwareness(): Uint8Array | null {
+    const ids = [...this.awareness.getStates().keys()].filter((id) => {
+      const owner = this.presenceOwners.get(id)
+      return owner !== undefined && owner !== REMOTE_PEER
+    })
+    return ids.length > 0 ? awarenessProtocol.encodeAwarenessUpdate(this.awareness, ids) : null
+  }
+
   sendAllAwareness(peer: Peer): void {
     const states = this.awareness.getStates()
     peer.send(encodeAwareness(awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...states.keys()])))

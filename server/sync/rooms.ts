@@ -138,6 +138,8 @@ export class Rooms {
         }
         this.rooms.set(name, room)
         this.options.metrics.roomsInMemory.set(this.rooms.size)
+        // People already in this room on other nodes: their presence is sent again for us.
+        this.options.fanout?.publish([{ room: name, kind: 'presence-query', data: new Uint8Array() }])
         return room
       })().finally(() => {
         this.loading.delete(name)
@@ -441,7 +443,10 @@ export class Rooms {
   private applyRemote(room: Room, message: FanoutMessage): void {
     try {
       if (message.kind === 'awareness') room.applyRemoteAwareness(message.data)
-      else {
+      else if (message.kind === 'presence-query') {
+        const presence = room.localAwareness()
+        if (presence) this.publishAwareness(room, presence)
+      } else {
         Y.applyUpdate(room.doc, message.data, FANOUT_ORIGIN)
         room.broadcast(encodeUpdate(message.data), null)
       }
