@@ -9,6 +9,7 @@ const SQLITE_ONLY = [
   'tests/unit/server/config.test.ts',
   // Runs against both stores by itself.
   'tests/unit/server/store-contract.test.ts',
+  'tests/unit/server/copy-to-postgres.test.ts',
 ]
 
 export default defineConfig({
