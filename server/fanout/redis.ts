@@ -14,6 +14,9 @@ const STREAM = 'tavolo:fanout'
 const STREAM_LENGTH = 100_000
 const READ_BLOCK_MS = 1000
 const READ_COUNT = 1000
+/** Each node says it is alive this often; one silent for SILENT_MS is taken for dead. */
+const HEARTBEAT_MS = 1000
+const SILENT_MS = 4000
 
 type Entry = [id: string, fields: Buffer[]]
 
@@ -42,6 +45,8 @@ export async function connectRedisFanout(url: string, log: Logger): Promise<Fano
   /** A publish failed: the others may lack what it carried, and are told once we can write. */
   let owedGap = false
   let trimCheckedAt = 0
+  /** When each other node was last heard of. */
+  const heard = new Map<string, number>()
   // Where this node reads on from: the stream's end when it starts (its rooms come from the store).
   const last = (await writer.xrevrange(STREAM, '+', '-', 'COUNT', 1)) as [string, string[]][]
   let lastId = last[0]?.[0] ?? '0-0'
@@ -111,8 +116,11 @@ export async function connectRedisFanout(url: string, log: Logger): Promise<Fano
   function deliver(fields: Buffer[]): void {
     const value: Record<string, Buffer> = {}
     for (let i = 0; i + 1 < fields.length; i += 2) value[fields[i]!.toString()] = fields[i + 1]!
-    if (value.node?.toString() === node) return
+    const from = value.node?.toString()
+    if (!from || from === node) return
+    heard.set(from, Date.now())
     const kind = value.kind?.toString()
+    if (kind === 'alive') return
     if (kind === 'gap') {
       listener?.gap()
       return
@@ -126,6 +134,21 @@ export async function connectRedisFanout(url: string, log: Logger): Promise<Fano
   }
 
   void readLoop()
+
+  // A node that dies may have committed updates it had not yet sent: once it falls silent, the
+  // others read their rooms again from the store, which holds them.
+  const heartbeat = setInterval(() => {
+    if (problem === null)
+      writer.xadd(STREAM, 'MAXLEN', '~', STREAM_LENGTH, '*', 'node', node, 'kind', 'alive').catch(() => {})
+    const now = Date.now()
+    for (const [other, at] of heard) {
+      if (now - at < SILENT_MS) continue
+      heard.delete(other)
+      log.warn({ node: other }, 'a node fell silent: rooms are read again from the store')
+      listener?.gap()
+    }
+  }, HEARTBEAT_MS)
+  heartbeat.unref()
 
   return {
     publish(messages: readonly FanoutMessage[]) {
@@ -166,6 +189,7 @@ export async function connectRedisFanout(url: string, log: Logger): Promise<Fano
     problem: () => problem ?? (writer.status === 'ready' ? null : `redis ${writer.status}`),
     async close() {
       closed = true
+      clearInterval(heartbeat)
       reader.disconnect()
       await writer.quit().catch(() => writer.disconnect())
     },

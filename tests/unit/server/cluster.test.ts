@@ -1,7 +1,10 @@
 // Several Tavolo servers on one PostgreSQL and one Redis (real ones, started for this file):
 // whatever reaches one node reaches the people of the same workshop on the others.
+
+import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
+import { connectRedisFanout } from '../../../server/fanout/redis.ts'
 import { readSurvey } from '../../../shared/schema/control.ts'
 import { addPain, readPains } from '../../../shared/schema/journey.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
@@ -161,4 +164,21 @@ describe('a workshop served by several nodes', () => {
     const metrics = await (await fetch(`${two!.base}/metrics`)).text()
     expect(metrics).toMatch(/tavolo_catch_ups_total [1-9]/)
   }, 60_000)
+
+  it('treats a node that falls silent as a gap: what it committed but never sent is read from the store', async () => {
+    const log = pino({ level: 'silent' })
+    const [dying, survivor] = [
+      await connectRedisFanout(redis.url, log),
+      await connectRedisFanout(redis.url, log),
+    ]
+    let gaps = 0
+    survivor.listen({ receive: () => {}, gap: () => gaps++ })
+    dying.listen({ receive: () => {}, gap: () => {} })
+    dying.publish([{ room: 'r', kind: 'update', data: new Uint8Array([0, 0]) }])
+    await sleep(1500)
+    expect(gaps).toBe(0)
+    await dying.close()
+    await expect.poll(() => gaps, { timeout: 8000 }).toBe(1)
+    await survivor.close()
+  }, 20_000)
 })
