@@ -192,7 +192,7 @@ async function benchCluster() {
           }
         })
     const parts = new Map<string, number>()
-    layout.nodes.forEach((n, i) => parts.set(`node ${i + 1}`, n.pid))
+    for (const [i, n] of layout.nodes.entries()) parts.set(`node ${i + 1}`, n.pid)
     parts.set('postgresql', pids('postgres')[0]!)
     parts.set('redis', pids('redis-server')[0]!)
     parts.set('nginx', pids('nginx')[0]!)
