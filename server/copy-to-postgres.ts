@@ -14,7 +14,8 @@ if (!url || !/^postgres(ql)?:\/\//.test(url)) {
 try {
   const report = await copySqliteToPostgres(dataDir, url)
   console.log(`Copied ${dataDir} into PostgreSQL, and checked every table:`)
-  for (const { table, rows } of report) console.log(`  ${table.padEnd(20)} ${rows} rows, identical`)
+  for (const { table, rows } of report)
+    console.log(`  ${table.padEnd(20)} ${rows} ${rows === 1 ? 'row' : 'rows'}, identical`)
   console.log('Start Tavolo with this DATABASE_URL to serve it from PostgreSQL.')
 } catch (error) {
   console.error(`Nothing was copied: ${error instanceof Error ? error.message : String(error)}`)

@@ -182,3 +182,50 @@ describe('a workshop served by several nodes', () => {
     await survivor.close()
   }, 20_000)
 })
+
+describe('a node whose PostgreSQL goes away', () => {
+  let own: TestPostgres
+  beforeAll(async () => {
+    own = await startPostgres()
+  }, 60_000)
+  afterAll(() => own?.stop())
+
+  it('refuses writes and says so, then stores the change its client sends again once the database is back', async () => {
+    const node = await startTestServer({ DATABASE_URL: await own.newDatabase(), ROOM_IDLE_MS: '0' })
+    nodes.push(node)
+    const workshop: CreatedWorkshop = await node.createWorkshop({ demo: true, language: 'it' })
+    const anna = open(node, workshop.id, workshop.keys.participant)
+    await whenSynced(anna.provider)
+    expect((await fetch(`${node.base}/healthz`)).status).toBe(200)
+
+    own.kill()
+    addPain(anna.doc, stageOf(anna.doc), 'scritto mentre PostgreSQL era via')
+    await expect.poll(async () => (await fetch(`${node.base}/healthz`)).status, { timeout: 10_000 }).toBe(503)
+    const health = (await (await fetch(`${node.base}/healthz`)).json()) as { ok: boolean; error: string }
+    expect(health.ok).toBe(false)
+    expect(health.error).toMatch(/storage cannot write/)
+    const joining = await fetch(`${node.base}/api/workshops/${workshop.id}/participants`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${workshop.keys.participant}` },
+      body: JSON.stringify({ name: 'Bruno' }),
+    })
+    expect(joining.status).toBe(503)
+
+    own.start()
+    await expect.poll(async () => (await fetch(`${node.base}/healthz`)).status, { timeout: 15_000 }).toBe(200)
+    // The stock client reconnects and sends its change again; a newcomer reads it from the store.
+    await whenSynced(anna.provider, 15_000)
+    await expect
+      .poll(
+        async () => {
+          const later = open(node, workshop.id, workshop.keys.viewer)
+          await whenSynced(later.provider)
+          const texts = painTexts(later.doc)
+          later.provider.destroy()
+          return texts
+        },
+        { timeout: 15_000 },
+      )
+      .toContain('scritto mentre PostgreSQL era via')
+  }, 60_000)
+})
