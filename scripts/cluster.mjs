@@ -211,7 +211,15 @@ http {
   scgi_temp_path ${dir}/scgi;
   client_max_body_size 12m;
   map $http_upgrade $connection_upgrade { default upgrade; '' close; }
+  # A workshop's connections and requests go to one node (consistent hashing on its id), so the
+  # other nodes need not hold it; when that node is down, to the next. The rest is spread.
+  map $uri $workshop {
+    ~^/ws/(?<ws_id>[^/]+) $ws_id;
+    ~^/api/workshops/(?<api_id>[^/]+) $api_id;
+    default $request_id;
+  }
   upstream tavolo {
+    hash $workshop consistent;
 ${nodePorts.map((p) => `    server 127.0.0.1:${p} max_fails=1 fail_timeout=2s;`).join('\n')}
   }
   server {
