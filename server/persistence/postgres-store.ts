@@ -297,11 +297,20 @@ export async function openPostgresStore(url: string, log?: Logger): Promise<Stor
         const log = await client.query('SELECT seq, data FROM doc_updates WHERE room = $1 ORDER BY seq', [
           room,
         ])
-        const merged = Y.mergeUpdates([
-          ...current.rows.map((row) => bytes(row.data)),
-          snapshot,
-          ...log.rows.map((row) => bytes(row.data)),
-        ])
+        // Through a document, not Y.mergeUpdates: the document collects deleted content.
+        const doc = new Y.Doc({ gc: true })
+        let merged: Uint8Array
+        try {
+          for (const update of [
+            ...current.rows.map((row) => bytes(row.data)),
+            snapshot,
+            ...log.rows.map((row) => bytes(row.data)),
+          ])
+            Y.applyUpdate(doc, update)
+          merged = Y.encodeStateAsUpdate(doc)
+        } finally {
+          doc.destroy()
+        }
         await upsertSnapshot(client, room, merged, Date.now())
         const lastSeq = log.rows.at(-1)?.seq as number | undefined
         if (lastSeq !== undefined)

@@ -126,6 +126,23 @@ describe.each(opens)('the %s store', (_name, open) => {
     expect(await store.loadDocument('b')).toEqual({ snapshot: null, updates: [bytes(2)] })
   })
 
+  it('keeps no deleted content in a compacted snapshot', async () => {
+    const doc = new Y.Doc()
+    const updates: Uint8Array[] = []
+    doc.on('update', (update: Uint8Array) => updates.push(update))
+    doc.getText('note').insert(0, 'x'.repeat(100_000))
+    doc.getText('note').delete(0, 100_000)
+    doc.getText('note').insert(0, 'breve')
+    await store.appendUpdates(updates.map((update) => ({ room: 'n', update })))
+    await store.compact('n', Y.encodeStateAsUpdate(doc))
+    const stored = await store.loadDocument('n')
+    expect(stored.updates).toEqual([])
+    expect(stored.snapshot!.length).toBeLessThan(1000)
+    const reloaded = new Y.Doc()
+    Y.applyUpdate(reloaded, stored.snapshot!)
+    expect(reloaded.getText('note').toString()).toBe('breve')
+  })
+
   it('finds participants by token, lists them in order of joining, and removes one with its ballots', async () => {
     await store.createWorkshop(workshop('w1'), {})
     await store.createWorkshop(workshop('w2'), {})
