@@ -1,4 +1,5 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
+import { pipelineCalendar } from '../../shared/exports/calendar.ts'
 import { toCsv } from '../../shared/exports/csv.ts'
 import { reportMarkdown } from '../../shared/exports/report-markdown.ts'
 import { exportTables } from '../../shared/exports/tables.ts'
@@ -8,7 +9,12 @@ import { authenticate } from '../auth/keys.ts'
 import { type HttpContext, HttpError, keyOf } from '../http/common.ts'
 import { tablesXlsx, workshopXlsx } from './xlsx.ts'
 
-type ExportFile = { type: string; build: (data: WorkshopExport) => Promise<string | Buffer> | string }
+/** What a download asks for besides the workshop: its id, and for the calendar one owner's actions. */
+type ExportRequest = { workshopId: string; owner: string | undefined }
+type ExportFile = {
+  type: string
+  build: (data: WorkshopExport, request: ExportRequest) => Promise<string | Buffer> | string
+}
 
 export const EXPORT_FILES: Record<string, ExportFile> = {
   'workshop.json': {
@@ -22,6 +28,10 @@ export const EXPORT_FILES: Record<string, ExportFile> = {
   'pipeline.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).pipeline) },
   'kpis.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).kpis) },
   'report.md': { type: 'text/markdown; charset=utf-8', build: reportMarkdown },
+  'pipeline.ics': {
+    type: 'text/calendar; charset=utf-8',
+    build: (d, { workshopId, owner }) => pipelineCalendar(d, { workshopId, owner, now: new Date() }),
+  },
 }
 
 /** The CX vision workshop's files, built from the vision boards. */
@@ -62,8 +72,11 @@ export async function exportsRoute(
     const all = [...Object.keys(EXPORT_FILES), ...Object.keys(VISION_FILES)]
     throw new HttpError(404, `no such export: choose one of ${all.join(', ')}`)
   }
+  const owner = url.searchParams.get('owner') ?? undefined
+  if (owner !== undefined && (owner.trim() === '' || owner.length > 200))
+    throw new HttpError(400, 'owner: a name of 1 to 200 characters')
   const data = await ctx.rooms.readWorkshop(workshopId, exportWorkshop)
-  sendFile(res, format.type, await format.build(data), data.meta.title, file)
+  sendFile(res, format.type, await format.build(data, { workshopId, owner }), data.meta.title, file)
 }
 
 function sendFile(

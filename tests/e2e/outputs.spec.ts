@@ -1,6 +1,7 @@
 import fs from 'node:fs'
 import type { Page } from '@playwright/test'
 import ExcelJS from 'exceljs'
+import ICAL from 'ical.js'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { fullWorkshop } from '../support/full-workshop.ts'
 import { violations } from './a11y.ts'
@@ -83,6 +84,17 @@ test('outputs: live coverage, downloads that match the board, a report that prin
   ])
   const markdown = (await downloadFrom(fabio, 'Rapporto (Markdown)')).bytes.toString('utf8')
   expect(markdown).toContain('## Incontro 3 · Azioni')
+  // The calendar: one event per dated action, as a calendar application reads it.
+  const calendar = await downloadFrom(fabio, 'Calendario della pipeline (ICS)')
+  expect(calendar.name).toMatch(/pipeline\.ics$/)
+  const events = new ICAL.Component(ICAL.parse(calendar.bytes.toString('utf8'))).getAllSubcomponents('vevent')
+  const dated = json.pipeline.filter((e: { start: string | null; due: string | null }) => e.start || e.due)
+  expect(events).toHaveLength(dated.length)
+  expect(events.map((e) => e.getFirstPropertyValue('summary'))).toEqual(
+    dated.map(
+      (e: { actionId: string }) => json.actions.find((a: { id: string }) => a.id === e.actionId).title,
+    ),
+  )
 
   // The report, in print: no app around it, every meeting's section, a page per meeting.
   const report = fabio.getByTestId('report')

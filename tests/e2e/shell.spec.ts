@@ -290,3 +290,27 @@ test('"try the demo" opens a filled workshop in the chosen language', async ({ t
   await expect(page.getByRole('heading', { name: 'Meeting 4 · Pipeline' })).toBeVisible()
   await expect(page.getByRole('heading', { name: 'Action pipeline' })).toBeVisible()
 })
+
+test('on a slow connection the step heading keeps the focus after joining, while others join', async ({
+  tavolo,
+  person,
+}) => {
+  const workshop = await tavolo.createWorkshop()
+  const link = tavolo.link(workshop.id, workshop.keys.participant)
+  const slow = await person('it')
+  // The Setup step's code arrives a second late, as on a slow phone connection.
+  await slow.page.route(/\/assets\/SetupStep-[^/]+\.js$/, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 1200))
+    await route.continue()
+  })
+  await join(slow.page, link, 'Lenta')
+  const heading = slow.page.locator('#main h2').first()
+  await expect(heading).toBeFocused()
+  // Others joining re-render the page around the step: the step must not be drawn anew.
+  for (const name of ['Bruno', 'Carla']) {
+    const other = await person('it')
+    await join(other.page, link, name)
+  }
+  await expect(slow.page.getByRole('region', { name: 'In linea ora: 3' })).toBeVisible()
+  await expect(heading).toBeFocused()
+})

@@ -1,4 +1,5 @@
 import ExcelJS from 'exceljs'
+import ICAL from 'ical.js'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { exportWorkshop } from '../../../shared/schema/workshop-export.ts'
 import { fullWorkshop } from '../../support/full-workshop.ts'
@@ -21,6 +22,35 @@ async function importJson(body: unknown) {
 
 const download = (id: string, file: string, key: string) =>
   fetch(`${server.base}/api/workshops/${id}/exports/${file}`, { headers: { authorization: `Bearer ${key}` } })
+
+describe('the pipeline as a calendar over HTTP', () => {
+  it("serves pipeline.ics with a viewer key in the address (as a calendar subscribes), and one owner's actions", async () => {
+    const { content, control } = fullWorkshop()
+    const data = exportWorkshop(content, control)
+    for (const entry of data.pipeline) {
+      entry.start = '2026-03-02'
+      entry.due = '2026-03-31'
+    }
+    const created = await importJson(data)
+    const { id, keys } = created.body as { id: string; keys: { viewer: string } }
+    const feed = (query: string) =>
+      fetch(`${server.base}/api/workshops/${id}/exports/pipeline.ics?key=${keys.viewer}${query}`)
+    const all = await feed('')
+    expect(all.status).toBe(200)
+    expect(all.headers.get('content-type')).toBe('text/calendar; charset=utf-8')
+    const uids = (text: string) =>
+      new ICAL.Component(ICAL.parse(text))
+        .getAllSubcomponents('vevent')
+        .map((e) => e.getFirstPropertyValue('uid'))
+    const everything = uids(await all.text())
+    expect(everything).toEqual(data.pipeline.map((e) => `${e.id}.${id}@tavolo`))
+    const owner = data.pipeline.find((e) => e.owner)!.owner
+    const mine = uids(await (await feed(`&owner=${encodeURIComponent(owner)}`)).text())
+    expect(mine).toEqual(data.pipeline.filter((e) => e.owner === owner).map((e) => `${e.id}.${id}@tavolo`))
+    expect((await feed('&owner=')).status).toBe(400)
+    expect((await fetch(`${server.base}/api/workshops/${id}/exports/pipeline.ics`)).status).toBe(401)
+  })
+})
 
 describe('imports and exports over HTTP', () => {
   it('imports a full workshop, and a viewer key downloads every export of it', async () => {

@@ -4,7 +4,14 @@ import { useTranslation } from '../../i18n/translation.tsx'
 import { apiErrorOf } from '../../lib/api.ts'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
 
-const IMPROVEMENT_FILES = ['workshop.xlsx', 'pipeline.csv', 'kpis.csv', 'report.md', 'workshop.json']
+const IMPROVEMENT_FILES = [
+  'workshop.xlsx',
+  'pipeline.csv',
+  'pipeline.ics',
+  'kpis.csv',
+  'report.md',
+  'workshop.json',
+]
 
 /**
  * Downloads of what exists now, at any point of the workshop. The key travels in a header,
