@@ -95,6 +95,15 @@ test('outputs: live coverage, downloads that match the board, a report that prin
       (e: { actionId: string }) => json.actions.find((a: { id: string }) => a.id === e.actionId).title,
     ),
   )
+  // One owner's actions, chosen from the owners the pipeline names.
+  const owners = [
+    ...new Set(json.pipeline.map((e: { owner: string }) => e.owner.trim()).filter(Boolean)),
+  ] as string[]
+  const owner = owners.sort((x, y) => x.localeCompare(y))[0]!
+  await expect(fabio.getByLabel('Azioni di')).toHaveValue(owner)
+  const mine = await downloadFrom(fabio, `Calendario di ${owner} (ICS)`)
+  const mineEvents = new ICAL.Component(ICAL.parse(mine.bytes.toString('utf8'))).getAllSubcomponents('vevent')
+  expect(mineEvents).toHaveLength(dated.filter((e: { owner: string }) => e.owner.trim() === owner).length)
 
   // The report, in print: no app around it, every meeting's section, a page per meeting.
   const report = fabio.getByTestId('report')
