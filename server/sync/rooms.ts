@@ -124,8 +124,6 @@ export class Rooms {
         // What is queued or being written (e.g. by a room just evicted) is read back too.
         await this.flush()
         const room = new Room(name, kind, await this.options.store.loadDocument(name))
-        // Committed elsewhere while we read: maybe in what we read, maybe not; applying is idempotent.
-        for (const message of this.arrivedWhileLoading.get(name) ?? []) this.applyRemote(room, message)
         try {
           await this.options.onLoad?.(room)
         } catch (error) {
@@ -136,6 +134,9 @@ export class Rooms {
           room.destroy()
           throw new Error('the server is shutting down')
         }
+        // Committed elsewhere while we read and prepared the room: maybe in what we read, maybe
+        // not; applying is idempotent. In the same turn as the room becomes known, so none slips by.
+        for (const message of this.arrivedWhileLoading.get(name) ?? []) this.applyRemote(room, message)
         this.rooms.set(name, room)
         this.options.metrics.roomsInMemory.set(this.rooms.size)
         // People already in this room on other nodes: their presence is sent again for us.

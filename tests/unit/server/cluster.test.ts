@@ -5,13 +5,14 @@ import pino from 'pino'
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest'
 import type * as Y from 'yjs'
 import { connectRedisFanout } from '../../../server/fanout/redis.ts'
+import { openPostgresStore } from '../../../server/persistence/postgres-store.ts'
 import { readSurvey } from '../../../shared/schema/control.ts'
 import { addPain, readPains } from '../../../shared/schema/journey.ts'
 import { readNamedList } from '../../../shared/schema/setup.ts'
 import { connectProvider, sleep, whenSynced } from '../../support/clients.ts'
 import { startPostgres, type TestPostgres } from '../../support/postgres.ts'
 import { startRedis, type TestRedis } from '../../support/redis.ts'
-import { type CreatedWorkshop, startTestServer, type TestServer } from '../../support/server.ts'
+import { type CreatedWorkshop, slowStore, startTestServer, type TestServer } from '../../support/server.ts'
 
 let postgres: TestPostgres
 let redis: TestRedis
@@ -164,6 +165,46 @@ describe('a workshop served by several nodes', () => {
     const metrics = await (await fetch(`${two!.base}/metrics`)).text()
     expect(metrics).toMatch(/tavolo_catch_ups_total [1-9]/)
   }, 60_000)
+
+  it('a node that is slow to open a room misses nothing the others commit meanwhile', async () => {
+    const url = await postgres.newDatabase()
+    const one = await startTestServer({ DATABASE_URL: url, REDIS_URL: redis.url, ROOM_IDLE_MS: '30000' })
+    nodes.push(one)
+    // The second node's store answers each call up to 150 ms late, as a distant database would.
+    const slow = slowStore(await openPostgresStore(url), 150)
+    const two = await startTestServer(
+      { DATABASE_URL: url, REDIS_URL: redis.url, ROOM_IDLE_MS: '30000' },
+      undefined,
+      slow,
+    )
+    nodes.push(two)
+    const workshop: CreatedWorkshop = await one.createWorkshop({ demo: true, language: 'it' })
+    const anna = open(one, workshop.id, workshop.keys.participant)
+    await whenSynced(anna.provider)
+    let written = 0
+    const writing = setInterval(() => {
+      written++
+      addPain(anna.doc, stageOf(anna.doc), `mentre il secondo nodo apre ${written}`)
+    }, 15)
+    const bruno = open(two, workshop.id, workshop.keys.participant)
+    try {
+      await whenSynced(bruno.provider, 15_000)
+      await sleep(200)
+    } finally {
+      clearInterval(writing)
+    }
+    const expected = painTexts(anna.doc).filter((text) => text.startsWith('mentre'))
+    expect(expected.length).toBe(written)
+    await expect
+      .poll(
+        () =>
+          painTexts(bruno.doc)
+            .filter((text) => text.startsWith('mentre'))
+            .sort(),
+        { timeout: 5000 },
+      )
+      .toEqual([...expected].sort())
+  }, 30_000)
 
   it('treats a node that falls silent as a gap: what it committed but never sent is read from the store', async () => {
     const log = pino({ level: 'silent' })
