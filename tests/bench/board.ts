@@ -84,6 +84,9 @@ export async function benchBoard(): Promise<void> {
     await page.waitForLoadState('networkidle')
     const renderMs = await page.evaluate(openMap, CARDS)
 
+    // Found before sampling starts: Playwright's search by accessible name blocks the page.
+    const handle = page.getByRole('button', { name: /^Sposta la scheda Problema 1:/ })
+    const box = (await handle.boundingBox())!
     // Frame times while dragging the first card of stage 1 over to stage 4 and back.
     // A string, not a function: tsx would wrap a function's inner names in a helper the page lacks.
     await page.evaluate(`(() => {
@@ -97,8 +100,6 @@ export async function benchBoard(): Promise<void> {
       }
       requestAnimationFrame(tick)
     })()`)
-    const handle = page.getByRole('button', { name: /^Sposta la scheda Problema 1:/ })
-    const box = (await handle.boundingBox())!
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2)
     await page.mouse.down()
     for (let step = 1; step <= 120; step++) {

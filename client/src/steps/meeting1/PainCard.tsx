@@ -56,7 +56,7 @@ export const PainCard = memo(function PainCard({ id, label, ...content }: Props)
         root.current = node
       }}
       style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`relative ${isDragging ? 'z-10 opacity-40' : ''}`}
+      className={`relative [contain-intrinsic-size:auto_7rem] [content-visibility:auto] ${isDragging ? 'z-10 opacity-40' : ''}`}
     >
       <button
         type="button"
@@ -92,7 +92,8 @@ const PainCardContent = memo(function PainCardContent({
   const readOnly = session.readOnly
   if (!pain) return null
   const label = pain.text || t('meeting1.pain.untitled')
-  const outline = editors[0] ? { outline: `3px solid ${editors[0].colour}` } : {}
+  // Inside the card: the card's paint is contained (content-visibility), so an outline outside it would be cut.
+  const outline = editors[0] ? { outline: `3px solid ${editors[0].colour}`, outlineOffset: '-3px' } : {}
   const small = 'rounded border border-slate-300 bg-white px-1 text-sm disabled:bg-slate-50'
 
   return (
