@@ -10,6 +10,7 @@ export const IMPROVEMENT_STEPS = [
   'meeting3',
   'meeting4',
   'outputs',
+  'followup',
 ] as const
 /** The CX vision workshop's boards. */
 export const VISION_STEPS = ['setup', 'factors', 'personas', 'culture', 'vision'] as const

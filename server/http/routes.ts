@@ -5,6 +5,7 @@ import { z } from 'zod'
 import type { Language } from '../../shared/i18n-language.ts'
 import { authenticate, hashKey, newKey, newWorkshopId, openSealedKeys, sealKeys } from '../auth/keys.ts'
 import { participantsRoute } from '../auth/participants.ts'
+import { actionUpdatesRoute } from '../follow-up/action-updates.ts'
 import { versionsRoute } from '../history/versions-route.ts'
 import { StorageUnavailableError } from '../persistence/store.ts'
 import { dotVotesRoute, republishOpenVotes } from '../rounds/dot-votes.ts'
@@ -112,6 +113,8 @@ export function createHttpHandler(ctx: HttpContext) {
       const [, id, roundId, action] = ratingsMatch
       return ratingRoundsRoute(ctx, req, res, url, decodePathPart(id!), roundId, action)
     }
+    const updatesMatch = /^\/api\/workshops\/([^/]+)\/follow-up\/updates$/.exec(url.pathname)
+    if (updatesMatch) return actionUpdatesRoute(ctx, req, res, url, decodePathPart(updatesMatch[1]!))
     const timerMatch = /^\/api\/workshops\/([^/]+)\/timer$/.exec(url.pathname)
     if (timerMatch) return timerRoute(ctx, req, res, url, decodePathPart(timerMatch[1]!))
     if (url.pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() })

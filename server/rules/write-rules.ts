@@ -2,6 +2,7 @@ import * as Y from 'yjs'
 import { isLanguage } from '../../shared/i18n-language.ts'
 import type { Role } from '../../shared/rooms.ts'
 import { CONTENT_COLLECTIONS, CONTENT_MAPS } from '../../shared/schema/content.ts'
+import { ACTION_UPDATES, FOLLOW_UP_META } from '../../shared/schema/follow-up.ts'
 import {
   inArea,
   SERVER_META,
@@ -49,6 +50,14 @@ export function violations(doc: Y.Doc, touches: readonly Touch[], context: Write
       else if (context.role !== 'facilitator')
         found.push({ rule: 'facilitator-only', what: 'culture-statements' })
     }
+    // The history of an action is the server's: it checks who may update and stamps who and when.
+    if (touch.root === ACTION_UPDATES) found.push({ rule: 'server-only', what: ACTION_UPDATES })
+    if (
+      touch.root === 'meta' &&
+      context.role !== 'facilitator' &&
+      (FOLLOW_UP_META as readonly (string | null)[]).includes(touch.record)
+    )
+      found.push({ rule: 'facilitator-only', what: 'follow-up-settings' })
     const shape = shapeProblem(doc, touch)
     if (shape) found.push(shape)
   }

@@ -1,4 +1,6 @@
 import { z } from 'zod'
+import { isIsoDate, STATUSES } from '../../shared/domain/pipeline.ts'
+import { MAX_NOTE, MAX_READING_TEXT, STALE_WEEKS } from '../../shared/schema/follow-up.ts'
 import { PERSONA_TEXTS } from '../../shared/schema/vision.ts'
 import {
   EXPORT_FORMAT,
@@ -20,6 +22,7 @@ const score = z.number().int().min(1).max(5).nullable()
 const named = z.object({ id, name: text })
 
 const Published = z.record(z.string(), z.unknown()).nullable()
+const isoDate = z.string().refine(isIsoDate, 'a real date as YYYY-MM-DD')
 
 export const WorkshopExportSchema = z.object({
   format: z.literal(EXPORT_FORMAT),
@@ -162,6 +165,37 @@ export const WorkshopExportSchema = z.object({
       ),
       moments: many(z.object({ id, personaId: id, stageId: id, excellent: text, factorId: id.nullable() })),
       ratings: z.object({ culture: Published, factors: Published }),
+    })
+    .optional(),
+  followUp: z
+    .object({
+      settings: z.object({
+        anyoneUpdates: z.boolean(),
+        staleWeeks: z.number().int().min(STALE_WEEKS.min).max(STALE_WEEKS.max),
+        since: isoDate.nullable(),
+      }),
+      updates: many(
+        z.object({
+          id,
+          entryId: id,
+          date: isoDate,
+          at: z.number().int().min(0),
+          by: z.string().max(200).nullable(),
+          status: z.enum(STATUSES),
+          percent: z.number().int().min(0).max(100),
+          note: z.string().max(MAX_NOTE),
+        }),
+      ),
+      readings: many(
+        z.object({
+          id,
+          kpiId: id,
+          date: z.string().max(40),
+          value: z.string().max(MAX_READING_TEXT),
+          source: z.string().max(MAX_READING_TEXT),
+          note: z.string().max(MAX_NOTE),
+        }),
+      ),
     })
     .optional(),
 })

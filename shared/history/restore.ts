@@ -1,9 +1,18 @@
 import * as Y from 'yjs'
 import { CONTENT_COLLECTIONS, CONTENT_MAPS } from '../schema/content.ts'
+import { ACTION_UPDATES } from '../schema/follow-up.ts'
 import { spliceBetween } from '../text-diff.ts'
 
-/** The content document's roots a version holds and a restore brings back. */
-export const RESTORED_ROOTS: readonly string[] = ['meta', ...CONTENT_COLLECTIONS, ...CONTENT_MAPS]
+/**
+ * The content document's roots a version holds and a restore brings back. Not the actions'
+ * follow-up history: it says who changed what and when, and going back to a version of the
+ * board does not unsay it.
+ */
+export const RESTORED_ROOTS: readonly string[] = [
+  'meta',
+  ...CONTENT_COLLECTIONS.filter((name) => name !== ACTION_UPDATES),
+  ...CONTENT_MAPS,
+]
 
 /**
  * Makes `target` hold what `source` holds, as ordinary edits on `target` (call it inside a

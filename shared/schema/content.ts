@@ -25,6 +25,8 @@ export const CONTENT_COLLECTIONS = [
   'cultureStatements',
   'personas',
   'moments',
+  'actionUpdates',
+  'kpiReadings',
 ] as const
 
 /** Root maps that are not record collections: settings and cells, keyed by name. */

@@ -5,7 +5,7 @@ import type { WorkshopExport } from './workshop-export.ts'
  * points to the deleted thing, but two people can still cross (one links a pain while the other
  * deletes it): here such a reference is dropped, a pipeline entry whose wave went moves to the
  * first wave, and what cannot stand without its parent (a card without its stage, a sub-action
- * without its area) is left out, so that every export imports again.
+ * without its area, the updates of an action gone from the pipeline) is left out, so that every export imports again.
  */
 export function withWholeReferences(data: WorkshopExport): WorkshopExport {
   const ids = (items: readonly { id: string }[]) => new Set(items.map((item) => item.id))
@@ -61,9 +61,18 @@ export function withWholeReferences(data: WorkshopExport): WorkshopExport {
       .filter((m) => stages.has(m.stageId) && data.vision!.personas.some((p) => p.id === m.personaId))
       .map((m) => ({ ...m, factorId: orNull(ids(data.vision!.factors), m.factorId) })),
   }
+  // The history of an action that left the pipeline, the readings of a KPI that was deleted.
+  const entryIds = ids(pipeline)
+  const kpiIds = ids(data.kpis)
+  const followUp = data.followUp && {
+    ...data.followUp,
+    updates: data.followUp.updates.filter((u) => entryIds.has(u.entryId)),
+    readings: data.followUp.readings.filter((r) => kpiIds.has(r.kpiId)),
+  }
   return {
     ...data,
     ...(vision && { vision }),
+    ...(followUp && { followUp }),
     participants: data.participants.map((p) => ({ ...p, unitId: orNull(units, p.unitId) })),
     touchpoints: data.touchpoints.filter((t) => stages.has(t.stageId)),
     pains,

@@ -5,6 +5,7 @@ import type { Direction, Frequency } from '../domain/kpis.ts'
 import type { MatrixPoint } from '../domain/materiality.ts'
 import type { NpsCounts } from '../domain/nps.ts'
 import type { PainKind } from '../domain/perimeter.ts'
+import type { KpiReading } from '../domain/follow-up/readings.ts'
 import type { PipelineStatus } from '../domain/pipeline.ts'
 import type { RaciCells } from '../domain/raci.ts'
 import type { PublishedRating } from '../domain/rating-round.ts'
@@ -15,6 +16,15 @@ import type { WorkshopKind } from '../steps.ts'
 import { readActions, readActionThresholds, readMetrics } from './actions.ts'
 import { controlMap, readPriorities, readRating, readScoringRound, readSurvey } from './control.ts'
 import { withWholeReferences } from './export-references.ts'
+import {
+  ACTION_UPDATES,
+  type FollowUpSettings,
+  KPI_READINGS,
+  readActionUpdates,
+  readFollowUpSettings,
+  readKpiReadings,
+  type StoredActionUpdate,
+} from './follow-up.ts'
 import { readGoldenRules } from './golden-rules.ts'
 import { readInterventionGroups, readInterventions } from './interventions.ts'
 import { readPains, readTouchpoints } from './journey.ts'
@@ -121,6 +131,14 @@ export type WorkshopExport = {
   scoringRound: PublishedScoringRound | null
   /** The CX vision workshop's boards (only in a vision workshop's export). */
   vision?: VisionBoards
+  /** What happened after meeting 4 (absent in exports from before the follow-up existed). */
+  followUp?: FollowUpExport
+}
+
+export type FollowUpExport = {
+  settings: FollowUpSettings
+  updates: Omit<StoredActionUpdate, 'index'>[]
+  readings: KpiReading[]
 }
 
 export type VisionBoards = {
@@ -245,6 +263,13 @@ export function exportWorkshop(content: Y.Doc, control: Y.Doc): WorkshopExport {
     survey: readSurvey(control),
     scoringRound: readScoringRound(control),
     ...(meta.kind === 'vision' && { vision: exportVisionBoards(content, control) }),
+    ...(meta.kind === 'improvement' && {
+      followUp: {
+        settings: readFollowUpSettings(content),
+        updates: readActionUpdates(content).map(({ index: _, ...u }) => u),
+        readings: readKpiReadings(content).map(({ index: _, ...r }) => r),
+      },
+    }),
   })
 }
 
@@ -387,6 +412,21 @@ export function importWorkshop(content: Y.Doc, control: Y.Doc, data: WorkshopExp
     const vision = data.vision
     content.transact(() => control.transact(() => importVisionBoards(content, control, vision)))
   }
+  if (data.followUp) {
+    const followUp = data.followUp
+    content.transact(() => importFollowUp(content, followUp))
+  }
+}
+
+function importFollowUp(content: Y.Doc, { settings, updates, readings }: FollowUpExport): void {
+  const meta = content.getMap('meta')
+  if (settings.anyoneUpdates) meta.set('followUpAnyone', true)
+  meta.set('followUpStaleWeeks', settings.staleWeeks)
+  if (settings.since) meta.set('followUpSince', settings.since)
+  const putUpdate = writer(content, ACTION_UPDATES)
+  for (const { id, ...values } of updates) putUpdate(id, { values })
+  const putReading = writer(content, KPI_READINGS)
+  for (const { id, ...values } of readings) putReading(id, { values })
 }
 
 /**
@@ -469,6 +509,16 @@ export function exportProblems(data: WorkshopExport): string[] {
   data.goldenRules.forEach((r, i) => {
     for (const a of r.actionIds) check(`goldenRules[${i}].actionIds`, a, actions, 'action')
   })
+  if (data.followUp) {
+    const entries = ids(data.pipeline)
+    const kpis = ids(data.kpis)
+    for (const item of [...data.followUp.updates, ...data.followUp.readings]) {
+      if (seen.has(item.id)) problems.push(`id ${item.id} is used twice`)
+      seen.add(item.id)
+    }
+    data.followUp.updates.forEach((u, i) => check(`followUp.updates[${i}].entryId`, u.entryId, entries, 'pipeline entry'))
+    data.followUp.readings.forEach((r, i) => check(`followUp.readings[${i}].kpiId`, r.kpiId, kpis, 'KPI'))
+  }
   if (data.vision) {
     const v = data.vision
     for (const item of [...v.factors, ...v.cultureStatements, ...v.personas, ...v.moments]) {

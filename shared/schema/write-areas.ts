@@ -33,6 +33,7 @@ export const STEP_AREAS: Readonly<Partial<Record<StepId, readonly WriteArea[]>>>
   ],
   meeting3: [{ root: 'actions' }, { root: 'metrics' }, { root: 'actionMatrix' }],
   meeting4: [{ root: 'waves' }, { root: 'pipeline' }, { root: 'kpis' }, { root: 'goldenRules' }],
+  followup: [{ root: 'kpiReadings' }],
   factors: [{ root: 'factors' }],
   personas: [{ root: 'personas' }, { root: 'moments' }],
   culture: [{ root: 'cultureStatements' }],

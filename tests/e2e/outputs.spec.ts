@@ -73,7 +73,7 @@ test('outputs: live coverage, downloads that match the board, a report that prin
 
   const kpiCsv = (await downloadFrom(fabio, 'Set di KPI (CSV)')).bytes.toString('utf8').slice(1).split('\r\n')
   expect(kpiCsv.slice(1, 3)).toEqual([
-    '"Ritardi, al mese",,,,più alto,4.5,2,mensile,,,"Consegna serale, su appuntamento"',
+    '"Ritardi, al mese",,,,più basso,4.5,2,mensile,,,"Consegna serale, su appuntamento"',
     'Telefonate al call center,,,,più alto,,,mensile,,,',
   ])
 

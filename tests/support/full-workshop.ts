@@ -7,11 +7,12 @@ import {
   setMetricChosen,
 } from '../../shared/schema/actions.ts'
 import { setPriorities } from '../../shared/schema/control.ts'
+import { addKpiReadings, appendActionUpdate, setFollowUpSetting } from '../../shared/schema/follow-up.ts'
 import { addGoldenRule, linkRuleAction, setRuleApproved } from '../../shared/schema/golden-rules.ts'
 import { initialWorkshopUpdates } from '../../shared/schema/init.ts'
 import { readInterventions } from '../../shared/schema/interventions.ts'
 import { setStageCes, setStageNps } from '../../shared/schema/journey-data.ts'
-import { addKpi } from '../../shared/schema/kpis.ts'
+import { addKpi, setKpiField } from '../../shared/schema/kpis.ts'
 import { setAxisLabel, setMatrixPositions } from '../../shared/schema/materiality.ts'
 import {
   addPipelineEntries,
@@ -79,8 +80,24 @@ export function fullWorkshop(language: 'it' | 'en' = 'it') {
   const kpi = addKpi(content, 'Ritardi, al mese', { actionIds: [evening], metricId: metric })
   recordText(content, 'kpis', kpi, 'baseline')?.insert(0, '4,5')
   recordText(content, 'kpis', kpi, 'target')?.insert(0, '2')
+  setKpiField(content, kpi, 'direction', 'lower')
   const rule = addGoldenRule(content, 'Il cliente sa sempre quando arriva la sua auto')
   linkRuleAction(content, rule, evening, true)
   setRuleApproved(content, rule, true)
-  return { content, control, ids: { prices, welcome, car, sales, care, evening, portal, kpi, rule } }
+  // Follow-up: the owner's first update (the server writes these) and two readings from the field.
+  setFollowUpSetting(content, 'since', '2026-09-01')
+  appendActionUpdate(content, {
+    entryId: entry,
+    date: '2026-10-05',
+    at: Date.UTC(2026, 9, 5, 17, 30),
+    by: 'Giulia Bianchi',
+    status: 'in-progress',
+    percent: 30,
+    note: 'Primo turno serale, "pilota" a Milano',
+  })
+  addKpiReadings(content, kpi, [
+    { date: '2026-09-30', value: '4,4', source: 'CRM', note: '' },
+    { date: '2026-10-31', value: '3,8', source: 'CRM', note: 'Dopo il pilota; stima' },
+  ])
+  return { content, control, ids: { prices, welcome, car, sales, care, evening, portal, kpi, rule, entry } }
 }

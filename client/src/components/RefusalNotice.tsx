@@ -21,7 +21,11 @@ export function RefusalNotice() {
     const [rule, detail = ''] = reason.split(':')
     if (rule === 'locked') return t('refusal.locked', { step: t(`steps.${detail}.title`) })
     if (rule === 'frozen') return t('refusal.frozen')
-    if (rule === 'facilitator-only') return t('refusal.facilitatorOnly')
+    if (rule === 'facilitator-only')
+      return detail === 'follow-up-settings'
+        ? t('refusal.facilitatorOnlySettings')
+        : t('refusal.facilitatorOnly')
+    if (rule === 'server-only') return t('refusal.serverOnly')
     return t('refusal.shape')
   }
   return (

@@ -8,7 +8,7 @@ import { workshopLink } from '../lib/links.ts'
 import { useUi } from '../state/ui.ts'
 
 type Shared = 'participant' | 'viewer'
-type LinkKind = Role | 'survey'
+type LinkKind = Role | 'survey' | 'actions'
 
 /**
  * The links to hand out. The facilitator gets all the keys from the server, sees their own link
@@ -24,8 +24,8 @@ export function SharePanel() {
   const [showOwn, setShowOwn] = useState(false)
   const [status, setStatus] = useState('')
   const linkOf = (kind: LinkKind, all: Keys) =>
-    kind === 'survey'
-      ? `${workshopLink(session.workshopId, all.participant)}&view=survey`
+    kind === 'survey' || kind === 'actions'
+      ? `${workshopLink(session.workshopId, all.participant)}&view=${kind}`
       : workshopLink(session.workshopId, all[kind])
 
   async function replace(role: Shared) {
@@ -82,6 +82,7 @@ export function SharePanel() {
             />
             <ShareLink kind="viewer" url={linkOf('viewer', keys)} onReplace={() => replace('viewer')} />
             <ShareLink kind="survey" url={linkOf('survey', keys)} />
+            <ShareLink kind="actions" url={linkOf('actions', keys)} />
           </>
         ) : (
           <ShareLink kind={session.role} url={workshopLink(session.workshopId, session.key)} />

@@ -42,6 +42,7 @@ const STEPS: Record<StepId, LazyStep> = {
   meeting3: step(() => import('../steps/meeting3/Meeting3Step.tsx'), 'Meeting3Step'),
   meeting4: step(() => import('../steps/meeting4/Meeting4Step.tsx'), 'Meeting4Step'),
   outputs: step(() => import('../steps/outputs/OutputsStep.tsx'), 'OutputsStep'),
+  followup: step(() => import('../steps/followup/FollowUpStep.tsx'), 'FollowUpStep'),
   factors: step(() => import('../steps/vision/FactorsStep.tsx'), 'FactorsStep'),
   culture: step(() => import('../steps/vision/CultureStep.tsx'), 'CultureStep'),
   personas: step(() => import('../steps/vision/PersonasStep.tsx'), 'PersonasStep'),
@@ -50,6 +51,8 @@ const STEPS: Record<StepId, LazyStep> = {
 
 /** What the survey link for phones shows (see steps/survey/PhoneSurvey.tsx), in its own chunk too. */
 export const PhoneSurvey = step(() => import('../steps/survey/PhoneSurvey.tsx'), 'PhoneSurvey').Lazy
+/** What the "my actions" link for phones shows: the follow-up of the person's own actions. */
+export const MyActions = step(() => import('../steps/followup/MyActions.tsx'), 'MyActions').Lazy
 
 export function StepLoading() {
   const { t } = useTranslation()

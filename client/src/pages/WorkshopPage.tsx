@@ -15,7 +15,7 @@ import { RefusalNotice } from '../components/RefusalNotice.tsx'
 import { SharePanel } from '../components/SharePanel.tsx'
 import { StepBoundary } from '../components/StepBoundary.tsx'
 import { StepNav } from '../components/StepNav.tsx'
-import { PhoneSurvey, StepLoading, StepView } from '../components/StepView.tsx'
+import { MyActions, PhoneSurvey, StepLoading, StepView } from '../components/StepView.tsx'
 import { useUndoShortcuts } from '../components/UndoRedo.tsx'
 import { VotePanel } from '../components/VotePanel.tsx'
 import { WorkshopHeader } from '../components/WorkshopHeader.tsx'
@@ -252,12 +252,14 @@ function WorkshopLayout({
   const previewVersion = useUi((s) => s.previewVersion)
   const presentation = useUi((s) => s.presentation)
   const session = useSession()
-  // The survey link for phones shows only the survey, not the board.
-  const surveyOnly = new URLSearchParams(location.hash.slice(1)).get('view') === 'survey'
+  // The phone links show only the survey, or only the person's own actions: not the board.
+  const view = new URLSearchParams(location.hash.slice(1)).get('view')
+  const phoneView = view === 'survey' || view === 'actions' ? view : null
+  const phoneOnly = phoneView !== null
   useUndoShortcuts(session)
   useFollowTheFacilitator(session)
   const locks = useYValue(controlMap(session.control), () => readLocks(session.control))
-  const shownStep = surveyOnly ? 'survey' : step
+  const shownStep = phoneView === 'survey' ? 'survey' : phoneView === 'actions' ? 'followup' : step
   session.setStepLocked(locks.includes(shownStep))
   useEffect(() => {
     document.documentElement.style.fontSize = presentation ? '125%' : ''
@@ -270,35 +272,35 @@ function WorkshopLayout({
             colour: identity.colour,
             unitId: identity.unitId,
             role: session.role,
-            step: surveyOnly ? ('survey' as const) : step,
+            step: shownStep,
             editing: null,
             person: personTag(session.workshopId, browserId()),
           }
         : null,
-    [identity, session.role, session.workshopId, step, surveyOnly],
+    [identity, session.role, session.workshopId, shownStep],
   )
   usePublishPresence(session, presence)
 
   return (
     <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900">
-      <WorkshopHeader minimal={surveyOnly} />
-      {historyOpen && session.role === 'facilitator' && !surveyOnly && <HistoryPanel />}
-      {previewVersion && session.role === 'facilitator' && !surveyOnly ? (
+      <WorkshopHeader minimal={phoneOnly} />
+      {historyOpen && session.role === 'facilitator' && !phoneOnly && <HistoryPanel />}
+      {previewVersion && session.role === 'facilitator' && !phoneOnly ? (
         <VersionPreview key={previewVersion} versionId={previewVersion} />
       ) : (
         <>
-          {!surveyOnly && <StepNav />}
-          {!surveyOnly && <FacilitationBar step={shownStep} />}
+          {!phoneOnly && <StepNav />}
+          {!phoneOnly && <FacilitationBar step={shownStep} />}
           <RefusalNotice />
           {sharePanelOpen && <SharePanel />}
           {readinessOpen && session.role === 'facilitator' && <ReadinessPanel />}
           <main id="main" className="flex-1 p-4 md:p-6">
             <StepBoundary key={`${shownStep}:${session.readOnly}`}>
-              {!surveyOnly && <VotePanel step={shownStep} />}
+              {!phoneOnly && <VotePanel step={shownStep} />}
               {/* Remounted when the lock changes, so every control re-reads whether it may edit. */}
-              {surveyOnly ? (
+              {phoneOnly ? (
                 <Suspense fallback={<StepLoading />}>
-                  <PhoneSurvey />
+                  {phoneView === 'actions' ? <MyActions /> : <PhoneSurvey />}
                 </Suspense>
               ) : (
                 <StepView step={shownStep} />

@@ -147,10 +147,47 @@ describe('imports and exports over HTTP', () => {
     expect((await importJson(malformed)).body.error).toMatch(
       /^the file is not a valid workshop export: actions\.0\.scores/,
     )
-    const tampered = { ...data, pipeline: [{ ...data.pipeline[0], waveId: 'ghost' }] }
+    const tampered = { ...data, pipeline: [{ ...data.pipeline[0], waveId: 'ghost' }], followUp: undefined }
     expect(await importJson(tampered)).toMatchObject({
       status: 400,
       body: { error: 'the file is not consistent: pipeline[0].waveId: no wave ghost' },
     })
+  })
+})
+
+describe('the follow-up in the JSON export', () => {
+  it('updates, readings and settings survive export and import; a dangling one is refused by name', async () => {
+    const { content, control, ids } = fullWorkshop()
+    const data = exportWorkshop(content, control)
+    expect(data.followUp).toMatchObject({
+      settings: { since: '2026-09-01', staleWeeks: 2, anyoneUpdates: false },
+      updates: [
+        {
+          entryId: ids.entry,
+          by: 'Giulia Bianchi',
+          percent: 30,
+          note: 'Primo turno serale, "pilota" a Milano',
+        },
+      ],
+      readings: [
+        { kpiId: ids.kpi, date: '2026-09-30', value: '4,4' },
+        { kpiId: ids.kpi, date: '2026-10-31', value: '3,8', note: 'Dopo il pilota; stima' },
+      ],
+    })
+    const created = await importJson(data)
+    expect(created.status).toBe(201)
+    const { id, keys } = created.body as { id: string; keys: { viewer: string } }
+    const again = (await (await download(id, 'workshop.json', keys.viewer)).json()) as typeof data
+    expect(again.followUp).toEqual(data.followUp)
+
+    const dangling = structuredClone(data)
+    dangling.followUp!.readings[0]!.kpiId = 'ghost'
+    expect((await importJson(dangling)).body.error).toMatch(/followUp\.readings\[0\]\.kpiId: no KPI ghost/)
+    const badPercent = structuredClone(data)
+    badPercent.followUp!.updates[0]!.percent = 140
+    expect((await importJson(badPercent)).body.error).toMatch(/followUp\.updates\.0\.percent/)
+    // An export from before the follow-up still imports.
+    const { followUp: _, ...older } = data
+    expect((await importJson(older)).status).toBe(201)
   })
 })

@@ -52,7 +52,7 @@ describe('exports', () => {
       'in corso',
       'Ritardi, al mese',
     ])
-    expect(tables.kpis.rows[0]!.slice(4, 7)).toEqual(['più alto', 4.5, 2])
+    expect(tables.kpis.rows[0]!.slice(4, 7)).toEqual(['più basso', 4.5, 2])
     expect(tables.raci.rows.map((r) => r[0])).toEqual([
       'Listino unico per tutti i canali',
       'Auto sostitutiva garantita in 24 ore',

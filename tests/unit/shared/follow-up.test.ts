@@ -1,11 +1,25 @@
 import { describe, expect, it } from 'vitest'
+import * as Y from 'yjs'
 import {
   type FollowedAction,
   type FollowedKpi,
   needsAttention,
 } from '../../../shared/domain/follow-up/attention.ts'
+import { mayUpdateAction, progressOf, sameName } from '../../../shared/domain/follow-up/progress.ts'
 import { type KpiReading, kpiTrack } from '../../../shared/domain/follow-up/readings.ts'
 import { parseReadings, readDate } from '../../../shared/domain/follow-up/readings-csv.ts'
+import type { PipelineStatus } from '../../../shared/domain/pipeline.ts'
+import { restoreDocument } from '../../../shared/history/restore.ts'
+import {
+  addKpiReadings,
+  appendActionUpdate,
+  MAX_READING_TEXT,
+  readActionUpdates,
+  readFollowUpSettings,
+  readKpiReadings,
+  setFollowUpSetting,
+} from '../../../shared/schema/follow-up.ts'
+import { metaMap } from '../../../shared/schema/meta.ts'
 
 const reading = (date: string, value: string, id = date): KpiReading => ({
   id,
@@ -164,5 +178,108 @@ describe('what needs attention at a follow-up review', () => {
       readings: [{ ...reading('2026-01-20', '10'), kpiId: 'k1' }],
     })
     expect(unmeasured).toContainEqual({ kind: 'quick-win-unmeasured', actionId: 'win', doneOn: '2026-02-01' })
+  })
+})
+
+describe('where an action stands after meeting 4', () => {
+  const update = (date: string, at: number, status: PipelineStatus, percent: number) => ({
+    entryId: 'e1',
+    date,
+    at,
+    status,
+    percent,
+  })
+  it('the latest update by its day wins, then the later stored one; before any, meeting 4 says', () => {
+    expect(progressOf({ id: 'e1', status: 'planned' }, [])).toMatchObject({
+      status: 'planned',
+      percent: 0,
+      latest: null,
+    })
+    expect(progressOf({ id: 'e1', status: 'done' }, []).percent).toBe(100)
+    const updates = [
+      update('2026-11-10', 5, 'in-progress', 20),
+      update('2026-11-20', 1, 'in-progress', 60),
+      update('2026-11-20', 2, 'done', 100),
+      // Entered late about an earlier day: history, not the current state.
+      update('2026-11-01', 9, 'planned', 0),
+      { ...update('2026-12-01', 9, 'dropped', 0), entryId: 'other' },
+    ]
+    const progress = progressOf({ id: 'e1', status: 'planned' }, updates)
+    expect(progress).toMatchObject({ status: 'done', percent: 100 })
+    expect(progress.history.map((u) => u.date)).toEqual([
+      '2026-11-20',
+      '2026-11-20',
+      '2026-11-10',
+      '2026-11-01',
+    ])
+  })
+
+  it('the owner is matched by name, case, accents and spacing aside; an empty owner is no one', () => {
+    expect(sameName('Giulia  Bianchi', ' giulia bianchi')).toBe(true)
+    expect(sameName('Niccolò', 'NICCOLO')).toBe(true)
+    expect(sameName('Giulia', 'Giulio')).toBe(false)
+    expect(sameName('', '')).toBe(false)
+    const may = (
+      role: 'facilitator' | 'participant' | 'viewer',
+      owner: string,
+      name: string | null,
+      anyone = false,
+    ) => mayUpdateAction({ role, owner, name, anyoneUpdates: anyone })
+    expect(may('participant', 'Giulia Bianchi', 'giulia bianchi')).toBe(true)
+    expect(may('participant', 'Giulia Bianchi', 'Marco')).toBe(false)
+    expect(may('participant', 'Giulia Bianchi', 'Marco', true)).toBe(true)
+    expect(may('participant', '', null, true)).toBe(false)
+    expect(may('viewer', 'Giulia Bianchi', 'Giulia Bianchi', true)).toBe(false)
+    expect(may('facilitator', '', null)).toBe(true)
+  })
+})
+
+describe('KPI readings and follow-up settings in the document', () => {
+  it('readings keep the value as typed, bounded; settings out of range read as the defaults', () => {
+    const doc = new Y.Doc()
+    addKpiReadings(doc, 'k1', [
+      { date: '2026-11-01', value: ' 4,5 ', source: 'x'.repeat(500), note: 'ok' },
+      { date: '2026-11-08', value: '4', source: 'CRM', note: '' },
+    ])
+    const readings = readKpiReadings(doc)
+    expect(readings.map((r) => [r.date, r.value])).toEqual([
+      ['2026-11-01', '4,5'],
+      ['2026-11-08', '4'],
+    ])
+    expect(readings[0]!.source).toHaveLength(MAX_READING_TEXT)
+    expect(readFollowUpSettings(doc)).toEqual({ anyoneUpdates: false, staleWeeks: 2, since: null })
+    metaMap(doc).set('followUpStaleWeeks', 40)
+    metaMap(doc).set('followUpSince', '2026-02-30')
+    metaMap(doc).set('followUpAnyone', 'yes')
+    expect(readFollowUpSettings(doc)).toEqual({ anyoneUpdates: false, staleWeeks: 2, since: null })
+    setFollowUpSetting(doc, 'staleWeeks', 3)
+    setFollowUpSetting(doc, 'since', '2026-10-01')
+    setFollowUpSetting(doc, 'anyoneUpdates', true)
+    expect(readFollowUpSettings(doc)).toEqual({ anyoneUpdates: true, staleWeeks: 3, since: '2026-10-01' })
+  })
+})
+
+describe('a restored version and the follow-up', () => {
+  it("brings the readings back to the version's, and keeps every action update made since", () => {
+    const board = new Y.Doc()
+    const update = (date: string) =>
+      appendActionUpdate(board, {
+        entryId: 'e1',
+        date,
+        at: 1,
+        by: 'Giulia',
+        status: 'in-progress',
+        percent: 10,
+        note: '',
+      })
+    update('2026-10-01')
+    addKpiReadings(board, 'k1', [{ date: '2026-10-01', value: '4', source: '', note: '' }])
+    const version = new Y.Doc()
+    Y.applyUpdate(version, Y.encodeStateAsUpdate(board))
+    update('2026-11-01')
+    addKpiReadings(board, 'k1', [{ date: '2026-11-01', value: '3', source: '', note: '' }])
+    board.transact(() => restoreDocument(board, version))
+    expect(readKpiReadings(board).map((r) => r.value)).toEqual(['4'])
+    expect(readActionUpdates(board).map((u) => u.date)).toEqual(['2026-10-01', '2026-11-01'])
   })
 })
