@@ -1,11 +1,11 @@
 import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
 import type { ActionScores, ActionThresholds } from '../domain/actions.ts'
+import type { KpiReading } from '../domain/follow-up/readings.ts'
 import type { Direction, Frequency } from '../domain/kpis.ts'
 import type { MatrixPoint } from '../domain/materiality.ts'
 import type { NpsCounts } from '../domain/nps.ts'
 import type { PainKind } from '../domain/perimeter.ts'
-import type { KpiReading } from '../domain/follow-up/readings.ts'
 import type { PipelineStatus } from '../domain/pipeline.ts'
 import type { RaciCells } from '../domain/raci.ts'
 import type { PublishedRating } from '../domain/rating-round.ts'
@@ -516,8 +516,10 @@ export function exportProblems(data: WorkshopExport): string[] {
       if (seen.has(item.id)) problems.push(`id ${item.id} is used twice`)
       seen.add(item.id)
     }
-    data.followUp.updates.forEach((u, i) => check(`followUp.updates[${i}].entryId`, u.entryId, entries, 'pipeline entry'))
-    data.followUp.readings.forEach((r, i) => check(`followUp.readings[${i}].kpiId`, r.kpiId, kpis, 'KPI'))
+    for (const [i, u] of data.followUp.updates.entries())
+      check(`followUp.updates[${i}].entryId`, u.entryId, entries, 'pipeline entry')
+    for (const [i, r] of data.followUp.readings.entries())
+      check(`followUp.readings[${i}].kpiId`, r.kpiId, kpis, 'KPI')
   }
   if (data.vision) {
     const v = data.vision
