@@ -27,6 +27,8 @@ export const EXPORT_FILES: Record<string, ExportFile> = {
   },
   'pipeline.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).pipeline) },
   'kpis.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).kpis) },
+  'action-updates.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).updates) },
+  'kpi-readings.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).readings) },
   'report.md': { type: 'text/markdown; charset=utf-8', build: reportMarkdown },
   'pipeline.ics': {
     type: 'text/calendar; charset=utf-8',

@@ -7,7 +7,7 @@ const toValue = (cell: Cell): ExcelJS.CellValue =>
 
 /**
  * The workbook a manager opens: one sheet per table (pipeline, KPIs, RACI, materiality,
- * benefit/constraint, survey, pains, NPS and CES by stage), header row bold and frozen, dates as dates, numbers as
+ * benefit/constraint, survey, pains, NPS and CES by stage, action updates, KPI readings), header row bold and frozen, dates as dates, numbers as
  * numbers, columns wide enough to read.
  */
 export const workshopXlsx = (data: WorkshopExport) =>

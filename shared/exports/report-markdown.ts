@@ -76,6 +76,15 @@ export function reportMarkdown(data: WorkshopExport): string {
       data.goldenRules.map((g) => g.text),
       r.none,
     ),
+    ...(data.followUp && (data.followUp.updates.length > 0 || data.followUp.readings.length > 0)
+      ? [
+          `## ${r.followUp}`,
+          `### ${r.updates}`,
+          markdownTable(tables.updates, r.none, data.meta.language),
+          `### ${r.readings}`,
+          markdownTable(tables.readings, r.none, data.meta.language),
+        ]
+      : []),
     `## ${r.coverage}`,
     list(
       breaks.map((b) => `${l.breaks[b.kind]}: ${describeBreak(data, b.kind, b.id)}`),

@@ -2,6 +2,7 @@ import { classifyAction, constraintScore } from '../domain/actions.ts'
 import { parseNumber } from '../domain/kpis.ts'
 import { priorityScore } from '../domain/materiality.ts'
 import { computeCes, computeNps, SMALL_SAMPLE } from '../domain/nps.ts'
+import { isIsoDate } from '../domain/pipeline.ts'
 import type { WorkshopExport } from '../schema/workshop-export.ts'
 import { exportLabels } from './labels.ts'
 
@@ -213,5 +214,34 @@ export function exportTables(data: WorkshopExport) {
       ]
     }),
   }
-  return { pipeline, kpis, raci, materiality, benefit, survey, pains, journey }
+  // After meeting 4: every update of every action (latest first), every KPI reading (by date).
+  const entryTitle = (entryId: string) =>
+    actionTitle(data.pipeline.find((e) => e.id === entryId)?.actionId ?? '')
+  const followUp = data.followUp ?? { updates: [], readings: [] }
+  const updates: Table = {
+    name: l.sheets.updates,
+    headers: [h.action, h.day, h.by, h.status, h.percent, h.note, h.recordedAt],
+    rows: [...followUp.updates]
+      .sort((a, b) => b.date.localeCompare(a.date) || b.at - a.at)
+      .map((u) => [
+        entryTitle(u.entryId),
+        date(u.date),
+        u.by ?? l.report.facilitator,
+        v[u.status] ?? u.status,
+        u.percent,
+        u.note,
+        new Date(u.at).toISOString().replace('T', ' ').slice(0, 16),
+      ]),
+  }
+  const readings: Table = {
+    name: l.sheets.readings,
+    headers: [h.kpi, h.day, h.value, h.readingSource, h.note],
+    rows: data.kpis.flatMap((k) =>
+      followUp.readings
+        .filter((r) => r.kpiId === k.id)
+        .sort((a, b) => a.date.localeCompare(b.date))
+        .map((r) => [k.name, isIsoDate(r.date) ? date(r.date) : r.date, numeric(r.value), r.source, r.note]),
+    ),
+  }
+  return { pipeline, kpis, raci, materiality, benefit, survey, pains, journey, updates, readings }
 }

@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test'
+import ExcelJS from 'exceljs'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { fullWorkshop } from '../support/full-workshop.ts'
 import { violations } from './a11y.ts'
@@ -122,6 +123,28 @@ test('follow-up: the owner updates an action from the phone link, the facilitato
   await expect(marco.getByTestId('attention')).toContainText(
     `${KPI} si sta muovendo nella direzione sbagliata.`,
   )
+
+  // The manager's spreadsheet holds the readings as numbers and the history of each action.
+  const xlsx = await fetch(`${tavolo.baseURL}/api/workshops/${workshop.id}/exports/workshop.xlsx`, {
+    headers: { authorization: `Bearer ${workshop.keys.viewer}` },
+  })
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(await xlsx.arrayBuffer())
+  const rows = (sheet: string) =>
+    workbook
+      .getWorksheet(sheet)!
+      .getSheetValues()
+      .slice(2)
+      .map((row) => (row as unknown[]).slice(1))
+  expect(rows('Misure KPI').map((row) => row.slice(0, 3))).toEqual([
+    [KPI, new Date('2026-10-31T00:00:00Z'), 4.2],
+    [KPI, new Date('2026-11-30T00:00:00Z'), 3.1],
+    [KPI, expect.any(Date), 3.9],
+  ])
+  expect(rows('Aggiornamenti azioni').map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
+    [PORTAL, 'Marco', 'fatta', 100],
+    [EVENING, 'Giulia Bianchi', 'in corso', 60],
+  ])
 
   if (process.env.SHOT) {
     await fabio.screenshot({ path: '/tmp/followup-fabio.png', fullPage: true })

@@ -88,6 +88,8 @@ describe('imports and exports over HTTP', () => {
       'Sondaggio',
       'Problemi',
       'NPS e CES per fase',
+      'Aggiornamenti azioni',
+      'Misure KPI',
     ])
     // NPS and CES reach the manager per stage, with n and the small-sample flag.
     const journey = workbook.getWorksheet('NPS e CES per fase')!
@@ -179,6 +181,43 @@ describe('the follow-up in the JSON export', () => {
     const { id, keys } = created.body as { id: string; keys: { viewer: string } }
     const again = (await (await download(id, 'workshop.json', keys.viewer)).json()) as typeof data
     expect(again.followUp).toEqual(data.followUp)
+
+    // The manager's files: the sheets, the two CSV files, the report's section.
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(await (await download(id, 'workshop.xlsx', keys.viewer)).arrayBuffer())
+    const readings = workbook.getWorksheet('Misure KPI')!
+    expect(readings.getRow(1).values).toEqual([undefined, 'KPI', 'Data', 'Valore', 'Fonte', 'Nota'])
+    expect(readings.getRow(3).values).toEqual([
+      undefined,
+      'Ritardi, al mese',
+      new Date('2026-10-31T00:00:00Z'),
+      3.8,
+      'CRM',
+      'Dopo il pilota; stima',
+    ])
+    const updates = workbook.getWorksheet('Aggiornamenti azioni')!
+    expect(updates.getRow(2).values).toEqual([
+      undefined,
+      'Consegna serale, su appuntamento',
+      new Date('2026-10-05T00:00:00Z'),
+      'Giulia Bianchi',
+      'in corso',
+      30,
+      'Primo turno serale, "pilota" a Milano',
+      '2026-10-05 17:30',
+    ])
+    const csv = (file: string) => download(id, file, keys.viewer).then((r) => r.text())
+    expect((await csv('kpi-readings.csv')).split('\r\n').slice(0, 3)).toEqual([
+      'KPI,Data,Valore,Fonte,Nota',
+      '"Ritardi, al mese",2026-09-30,4.4,CRM,',
+      '"Ritardi, al mese",2026-10-31,3.8,CRM,Dopo il pilota; stima',
+    ])
+    expect((await csv('action-updates.csv')).split('\r\n')[1]).toBe(
+      '"Consegna serale, su appuntamento",2026-10-05,Giulia Bianchi,in corso,30,"Primo turno serale, ""pilota"" a Milano",2026-10-05 17:30',
+    )
+    const report = await csv('report.md')
+    expect(report).toContain('## Follow-up')
+    expect(report).toContain('| Ritardi, al mese | 2026-10-31 | 3,8 | CRM | Dopo il pilota; stima |')
 
     const dangling = structuredClone(data)
     dangling.followUp!.readings[0]!.kpiId = 'ghost'

@@ -132,7 +132,7 @@ function ActionRow({
       ) : (
         <p className="text-sm text-slate-600">{t('followup.actions.noUpdates')}</p>
       )}
-      <div className="flex flex-wrap gap-2">
+      <div className="flex flex-wrap gap-2" data-print="hide">
         {canUpdate && (
           <button
             type="button"

@@ -12,7 +12,10 @@ export function FollowUpSettingsPanel({ board }: { board: FollowUpBoard }) {
   const doc = session.content
   const { settings } = board
   return (
-    <fieldset className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4">
+    <fieldset
+      data-print="hide"
+      className="flex flex-wrap items-end gap-4 rounded-lg border border-slate-200 bg-white p-4"
+    >
       <legend className="px-1 font-semibold">{t('followup.settings.heading')}</legend>
       <label className="flex items-center gap-2">
         <input

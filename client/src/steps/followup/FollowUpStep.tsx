@@ -1,9 +1,12 @@
 import { useTranslation } from '../../i18n/translation.tsx'
+import { ExportButtons } from '../outputs/ExportButtons.tsx'
 import { ActionsFollowUp } from './ActionsFollowUp.tsx'
 import { AttentionList } from './AttentionList.tsx'
 import { useFollowUpBoard } from './board.ts'
 import { FollowUpSettingsPanel } from './FollowUpSettingsPanel.tsx'
 import { KpiReadings } from './KpiReadings.tsx'
+
+const FOLLOW_UP_FILES = ['workshop.xlsx', 'action-updates.csv', 'kpi-readings.csv', 'report.md']
 
 /**
  * Follow-up, for the weeks after meeting 4: owners say where their actions stand, the group
@@ -22,6 +25,7 @@ export function FollowUpStep() {
       <AttentionList board={board} />
       <ActionsFollowUp board={board} />
       <KpiReadings board={board} />
+      <ExportButtons files={FOLLOW_UP_FILES} />
     </div>
   )
 }

@@ -127,10 +127,10 @@ function KpiCard({ kpi, board }: { kpi: Kpi; board: FollowUpBoard }) {
         </p>
       )}
       {!session.readOnly && (
-        <>
+        <div data-print="hide" className="grid gap-2">
           <AddReadingForm kpi={kpi} name={name} language={board.language} />
           <ReadingsImport kpi={kpi} name={name} language={board.language} />
-        </>
+        </div>
       )}
     </li>
   )
