@@ -2,7 +2,7 @@ import * as Y from 'yjs'
 import { isLanguage } from '../../shared/i18n-language.ts'
 import type { Role } from '../../shared/rooms.ts'
 import { CONTENT_COLLECTIONS, CONTENT_MAPS } from '../../shared/schema/content.ts'
-import { ACTION_UPDATES, FOLLOW_UP_META } from '../../shared/schema/follow-up.ts'
+import { ACTION_UPDATES, FOLLOW_UP_META, REVIEWS } from '../../shared/schema/follow-up.ts'
 import {
   inArea,
   SERVER_META,
@@ -58,6 +58,8 @@ export function violations(doc: Y.Doc, touches: readonly Touch[], context: Write
       (FOLLOW_UP_META as readonly (string | null)[]).includes(touch.record)
     )
       found.push({ rule: 'facilitator-only', what: 'follow-up-settings' })
+    if (touch.root === REVIEWS && context.role !== 'facilitator')
+      found.push({ rule: 'facilitator-only', what: 'follow-up-reviews' })
     const shape = shapeProblem(doc, touch)
     if (shape) found.push(shape)
   }

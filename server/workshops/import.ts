@@ -196,6 +196,7 @@ export const WorkshopExportSchema = z.object({
           note: z.string().max(MAX_NOTE),
         }),
       ),
+      reviews: many(z.object({ id, date: isoDate, at: z.number().int().min(0) })).default([]),
     })
     .optional(),
 })

@@ -27,6 +27,7 @@ export const CONTENT_COLLECTIONS = [
   'moments',
   'actionUpdates',
   'kpiReadings',
+  'followUpReviews',
 ] as const
 
 /** Root maps that are not record collections: settings and cells, keyed by name. */

@@ -1,12 +1,13 @@
 import * as Y from 'yjs'
 import type { KpiReading } from '../domain/follow-up/readings.ts'
 import type { ReadingLine } from '../domain/follow-up/readings-csv.ts'
+import type { ReviewMark } from '../domain/follow-up/review.ts'
 import { isIsoDate, isStatus, type PipelineStatus } from '../domain/pipeline.ts'
 import { newId } from '../ids.ts'
 import { indexAtEnd } from '../order.ts'
 import { metaMap } from './meta.ts'
 import { localAction } from './origin.ts'
-import { readRecords, readString, recordsOf } from './records.ts'
+import { addRecord, readRecords, readString, recordsOf } from './records.ts'
 
 /**
  * Follow-up after meeting 4. Action updates are written by the server only (it checks who may
@@ -16,6 +17,8 @@ import { readRecords, readString, recordsOf } from './records.ts'
  */
 export const ACTION_UPDATES = 'actionUpdates'
 export const KPI_READINGS = 'kpiReadings'
+/** The facilitator's review marks: "what changed since the last review" counts from the latest. */
+export const REVIEWS = 'followUpReviews'
 
 export type StoredActionUpdate = {
   id: string
@@ -153,4 +156,18 @@ export function setFollowUpSetting<K extends keyof FollowUpSettings>(
     key
   ]
   localAction(doc, () => metaMap(doc).set(field, value))
+}
+
+export function readReviews(doc: Y.Doc): (ReviewMark & { index: string })[] {
+  return readRecords(doc, REVIEWS, (id, record) => {
+    const date = readString(record, 'date')
+    const at = record.get('at')
+    if (!date || !isIsoDate(date) || typeof at !== 'number') return undefined
+    return { id, index: record.get('index') as string, date, at }
+  })
+}
+
+/** The facilitator marks a review held today: what changes from now on is "since the last review". */
+export function markReview(doc: Y.Doc, date: string, at = Date.now()): void {
+  addRecord(doc, REVIEWS, { values: { date, at } })
 }

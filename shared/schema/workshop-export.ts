@@ -2,6 +2,7 @@ import { generateKeyBetween } from 'fractional-indexing'
 import * as Y from 'yjs'
 import type { ActionScores, ActionThresholds } from '../domain/actions.ts'
 import type { KpiReading } from '../domain/follow-up/readings.ts'
+import type { ReviewMark } from '../domain/follow-up/review.ts'
 import type { Direction, Frequency } from '../domain/kpis.ts'
 import type { MatrixPoint } from '../domain/materiality.ts'
 import type { NpsCounts } from '../domain/nps.ts'
@@ -20,9 +21,11 @@ import {
   ACTION_UPDATES,
   type FollowUpSettings,
   KPI_READINGS,
+  REVIEWS,
   readActionUpdates,
   readFollowUpSettings,
   readKpiReadings,
+  readReviews,
   type StoredActionUpdate,
 } from './follow-up.ts'
 import { readGoldenRules } from './golden-rules.ts'
@@ -139,6 +142,7 @@ export type FollowUpExport = {
   settings: FollowUpSettings
   updates: Omit<StoredActionUpdate, 'index'>[]
   readings: KpiReading[]
+  reviews: ReviewMark[]
 }
 
 export type VisionBoards = {
@@ -268,6 +272,7 @@ export function exportWorkshop(content: Y.Doc, control: Y.Doc): WorkshopExport {
         settings: readFollowUpSettings(content),
         updates: readActionUpdates(content).map(({ index: _, ...u }) => u),
         readings: readKpiReadings(content).map(({ index: _, ...r }) => r),
+        reviews: readReviews(content).map(({ index: _, ...r }) => r),
       },
     }),
   })
@@ -418,7 +423,7 @@ export function importWorkshop(content: Y.Doc, control: Y.Doc, data: WorkshopExp
   }
 }
 
-function importFollowUp(content: Y.Doc, { settings, updates, readings }: FollowUpExport): void {
+function importFollowUp(content: Y.Doc, { settings, updates, readings, reviews }: FollowUpExport): void {
   const meta = content.getMap('meta')
   if (settings.anyoneUpdates) meta.set('followUpAnyone', true)
   meta.set('followUpStaleWeeks', settings.staleWeeks)
@@ -427,6 +432,8 @@ function importFollowUp(content: Y.Doc, { settings, updates, readings }: FollowU
   for (const { id, ...values } of updates) putUpdate(id, { values })
   const putReading = writer(content, KPI_READINGS)
   for (const { id, ...values } of readings) putReading(id, { values })
+  const putReview = writer(content, REVIEWS)
+  for (const { id, ...values } of reviews) putReview(id, { values })
 }
 
 /**
@@ -512,7 +519,7 @@ export function exportProblems(data: WorkshopExport): string[] {
   if (data.followUp) {
     const entries = ids(data.pipeline)
     const kpis = ids(data.kpis)
-    for (const item of [...data.followUp.updates, ...data.followUp.readings]) {
+    for (const item of [...data.followUp.updates, ...data.followUp.readings, ...data.followUp.reviews]) {
       if (seen.has(item.id)) problems.push(`id ${item.id} is used twice`)
       seen.add(item.id)
     }

@@ -124,6 +124,17 @@ test('follow-up: the owner updates an action from the phone link, the facilitato
     `${KPI} si sta muovendo nella direzione sbagliata.`,
   )
 
+  // The review: the facilitator marks it; what Giulia updates afterwards is what changed since.
+  await fabio.getByRole('button', { name: 'Segna una revisione tenuta oggi' }).click()
+  await expect(marco.getByTestId('review')).toContainText('Da allora non è cambiato nulla.')
+  await giulia.getByRole('button', { name: `Aggiorna ${EVENING}` }).click()
+  await giulia.getByRole('spinbutton', { name: 'Percentuale fatta' }).fill('80')
+  await giulia.getByRole('button', { name: "Salva l'aggiornamento" }).click()
+  await expect(marco.getByTestId('review-updates')).toHaveText(
+    new RegExp(`^${EVENING}, .*Giulia Bianchi: In corso, 80%\\.$`),
+  )
+  await expect(marco.getByRole('heading', { name: /^Dalla revisione del / })).toBeVisible()
+
   // The manager's spreadsheet holds the readings as numbers and the history of each action.
   const xlsx = await fetch(`${tavolo.baseURL}/api/workshops/${workshop.id}/exports/workshop.xlsx`, {
     headers: { authorization: `Bearer ${workshop.keys.viewer}` },
@@ -142,6 +153,7 @@ test('follow-up: the owner updates an action from the phone link, the facilitato
     [KPI, expect.any(Date), 3.9],
   ])
   expect(rows('Aggiornamenti azioni').map((row) => [row[0], row[2], row[3], row[4]])).toEqual([
+    [EVENING, 'Giulia Bianchi', 'in corso', 80],
     [PORTAL, 'Marco', 'fatta', 100],
     [EVENING, 'Giulia Bianchi', 'in corso', 60],
   ])

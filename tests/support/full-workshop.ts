@@ -7,7 +7,12 @@ import {
   setMetricChosen,
 } from '../../shared/schema/actions.ts'
 import { setPriorities } from '../../shared/schema/control.ts'
-import { addKpiReadings, appendActionUpdate, setFollowUpSetting } from '../../shared/schema/follow-up.ts'
+import {
+  addKpiReadings,
+  appendActionUpdate,
+  markReview,
+  setFollowUpSetting,
+} from '../../shared/schema/follow-up.ts'
 import { addGoldenRule, linkRuleAction, setRuleApproved } from '../../shared/schema/golden-rules.ts'
 import { initialWorkshopUpdates } from '../../shared/schema/init.ts'
 import { readInterventions } from '../../shared/schema/interventions.ts'
@@ -86,6 +91,7 @@ export function fullWorkshop(language: 'it' | 'en' = 'it') {
   setRuleApproved(content, rule, true)
   // Follow-up: the owner's first update (the server writes these) and two readings from the field.
   setFollowUpSetting(content, 'since', '2026-09-01')
+  markReview(content, '2026-10-01', Date.UTC(2026, 9, 1, 10))
   appendActionUpdate(content, {
     entryId: entry,
     date: '2026-10-05',

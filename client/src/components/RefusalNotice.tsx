@@ -22,7 +22,7 @@ export function RefusalNotice() {
     if (rule === 'locked') return t('refusal.locked', { step: t(`steps.${detail}.title`) })
     if (rule === 'frozen') return t('refusal.frozen')
     if (rule === 'facilitator-only')
-      return detail === 'follow-up-settings'
+      return detail.startsWith('follow-up')
         ? t('refusal.facilitatorOnlySettings')
         : t('refusal.facilitatorOnly')
     if (rule === 'server-only') return t('refusal.serverOnly')

@@ -4,8 +4,10 @@ import * as Y from 'yjs'
 import { setStepLocked } from '../../../shared/schema/control.ts'
 import {
   ACTION_UPDATES,
+  markReview,
   readActionUpdates,
   readFollowUpSettings,
+  readReviews,
   setFollowUpSetting,
 } from '../../../shared/schema/follow-up.ts'
 import { metaMap } from '../../../shared/schema/meta.ts'
@@ -194,14 +196,18 @@ describe('the follow-up through the websocket', () => {
         recordsOf(attacker.doc, ACTION_UPDATES).delete(id)
     })
     setFollowUpSetting(attacker.doc, 'anyoneUpdates', true)
+    markReview(attacker.doc, '2026-11-30')
     metaMap(attacker.doc).set('followUpStaleWeeks', 7)
     await sleep(500)
     await eventually(() => {
       expect(readActionUpdates(watcher.doc)).toHaveLength(stored)
       expect(readActionUpdates(attacker.doc)).toHaveLength(stored)
       expect(readFollowUpSettings(watcher.doc)).toMatchObject({ anyoneUpdates: false, staleWeeks: 2 })
+      expect(readReviews(watcher.doc)).toEqual([])
     })
     setFollowUpSetting(facilitator.doc, 'staleWeeks', 4)
+    markReview(facilitator.doc, '2026-11-30')
     await eventually(() => expect(readFollowUpSettings(watcher.doc).staleWeeks).toBe(4))
+    await eventually(() => expect(readReviews(watcher.doc).map((r) => r.date)).toEqual(['2026-11-30']))
   })
 })

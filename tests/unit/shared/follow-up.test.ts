@@ -8,6 +8,7 @@ import {
 import { mayUpdateAction, progressOf, sameName } from '../../../shared/domain/follow-up/progress.ts'
 import { type KpiReading, kpiTrack } from '../../../shared/domain/follow-up/readings.ts'
 import { parseReadings, readDate } from '../../../shared/domain/follow-up/readings-csv.ts'
+import { changesSince, lastReview } from '../../../shared/domain/follow-up/review.ts'
 import type { PipelineStatus } from '../../../shared/domain/pipeline.ts'
 import { restoreDocument } from '../../../shared/history/restore.ts'
 import {
@@ -281,5 +282,47 @@ describe('a restored version and the follow-up', () => {
     board.transact(() => restoreDocument(board, version))
     expect(readKpiReadings(board).map((r) => r.value)).toEqual(['4'])
     expect(readActionUpdates(board).map((u) => u.date)).toEqual(['2026-10-01', '2026-11-01'])
+  })
+})
+
+describe('what changed since the last review', () => {
+  const kpi = { id: 'k1', baseline: '12', target: '5', direction: 'lower', frequency: 'monthly' } as const
+  const update = (at: number, status: PipelineStatus, date = '2026-10-10') => ({
+    id: `u${at}`,
+    entryId: 'e1',
+    date,
+    at,
+    status,
+    percent: 10,
+  })
+  it('statuses, KPI states, updates stored after the mark and readings dated after its day', () => {
+    const mark = { id: 'r1', date: '2026-10-15', at: 100 }
+    expect(lastReview([{ id: 'r0', date: '2026-09-01', at: 50 }, mark])).toBe(mark)
+    const changes = changesSince({
+      since: mark,
+      entries: [
+        { id: 'e1', status: 'planned' },
+        { id: 'e2', status: 'planned' },
+      ],
+      updates: [update(90, 'in-progress'), update(150, 'done', '2026-10-20')],
+      kpis: [kpi],
+      readings: [reading('2026-10-15', '11'), reading('2026-10-30', '13')],
+    })
+    expect(changes.statuses).toEqual([{ entryId: 'e1', from: 'in-progress', to: 'done' }])
+    expect(changes.updates.map((u) => u.id)).toEqual(['u150'])
+    expect(changes.readings.map((r) => r.date)).toEqual(['2026-10-30'])
+    expect(changes.kpis).toEqual([{ kpiId: 'k1', from: 'on-track', to: 'wrong-way' }])
+  })
+  it('with no review yet, everything counts from the start', () => {
+    const changes = changesSince({
+      since: null,
+      entries: [{ id: 'e1', status: 'planned' }],
+      updates: [update(90, 'in-progress')],
+      kpis: [kpi],
+      readings: [reading('2026-10-15', '11')],
+    })
+    expect(changes.statuses).toEqual([{ entryId: 'e1', from: 'planned', to: 'in-progress' }])
+    expect(changes.kpis).toEqual([{ kpiId: 'k1', from: 'no-readings', to: 'on-track' }])
+    expect(changes.readings).toHaveLength(1)
   })
 })

@@ -5,6 +5,7 @@ import { AttentionList } from './AttentionList.tsx'
 import { useFollowUpBoard } from './board.ts'
 import { FollowUpSettingsPanel } from './FollowUpSettingsPanel.tsx'
 import { KpiReadings } from './KpiReadings.tsx'
+import { ReviewPanel } from './ReviewPanel.tsx'
 
 const FOLLOW_UP_FILES = ['workshop.xlsx', 'action-updates.csv', 'kpi-readings.csv', 'report.md']
 
@@ -23,6 +24,7 @@ export function FollowUpStep() {
       </div>
       <FollowUpSettingsPanel board={board} />
       <AttentionList board={board} />
+      <ReviewPanel board={board} />
       <ActionsFollowUp board={board} />
       <KpiReadings board={board} />
       <ExportButtons files={FOLLOW_UP_FILES} />

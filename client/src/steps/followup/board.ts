@@ -1,13 +1,16 @@
 import { classifyAction } from '../../../../shared/domain/actions.ts'
 import { type Attention, needsAttention } from '../../../../shared/domain/follow-up/attention.ts'
 import { progressOf } from '../../../../shared/domain/follow-up/progress.ts'
+import { changesSince, lastReview } from '../../../../shared/domain/follow-up/review.ts'
 import { actionMatrixMap, readActions, readActionThresholds } from '../../../../shared/schema/actions.ts'
 import {
   ACTION_UPDATES,
   KPI_READINGS,
+  REVIEWS,
   readActionUpdates,
   readFollowUpSettings,
   readKpiReadings,
+  readReviews,
 } from '../../../../shared/schema/follow-up.ts'
 import { readKpis } from '../../../../shared/schema/kpis.ts'
 import { metaMap, readMeta } from '../../../../shared/schema/meta.ts'
@@ -30,6 +33,7 @@ export function useFollowUpBoard() {
   const kpis = useYValue(recordsOf(doc, 'kpis'), () => readKpis(doc))
   const updates = useYValue(recordsOf(doc, ACTION_UPDATES), () => readActionUpdates(doc))
   const readings = useYValue(recordsOf(doc, KPI_READINGS), () => readKpiReadings(doc))
+  const reviews = useYValue(recordsOf(doc, REVIEWS), () => readReviews(doc))
   const meta = useYValue(metaMap(doc), () => {
     const createdAt = metaMap(doc).get('createdAt')
     return {
@@ -72,7 +76,15 @@ export function useFollowUpBoard() {
     kpis,
     readings,
   })
-  return { entries, kpis, readings, updates, attention, today, since, ...meta }
+  const changes = changesSince({
+    since: lastReview(reviews),
+    entries: pipeline,
+    updates,
+    kpis,
+    readings,
+    language: meta.language,
+  })
+  return { entries, kpis, readings, updates, attention, reviews, changes, today, since, ...meta }
 }
 
 export type FollowUpBoard = ReturnType<typeof useFollowUpBoard>
