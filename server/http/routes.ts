@@ -8,6 +8,7 @@ import { participantsRoute } from '../auth/participants.ts'
 import { actionUpdatesRoute } from '../follow-up/action-updates.ts'
 import { versionsRoute } from '../history/versions-route.ts'
 import { StorageUnavailableError } from '../persistence/store.ts'
+import { programmesRoute } from '../programmes/programmes-route.ts'
 import { dotVotesRoute, republishOpenVotes } from '../rounds/dot-votes.ts'
 import { ratingRoundsRoute, republishOpenRatings } from '../rounds/rating-rounds.ts'
 import { republishOpenScoringRounds, scoringRoundsRoute } from '../rounds/scoring-rounds.ts'
@@ -78,6 +79,11 @@ export function createHttpHandler(ctx: HttpContext) {
     if (url.pathname === '/api/workshops') {
       if (method !== 'POST') throw new HttpError(405, 'use POST to create a workshop')
       return createWorkshop(req, res)
+    }
+    const programmesMatch = /^\/api\/programmes((?:\/[^/]+){0,3})$/.exec(url.pathname)
+    if (programmesMatch) {
+      const rest = programmesMatch[1]!.split('/').filter(Boolean)
+      return programmesRoute(ctx, req, res, url, rest, checkCreateToken)
     }
     if (url.pathname === '/api/workshops/import') {
       if (method !== 'POST') throw new HttpError(405, 'use POST to import a workshop')

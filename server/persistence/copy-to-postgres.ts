@@ -65,6 +65,25 @@ const TABLES: { name: string; columns: string[]; order: string }[] = [
     ],
     order: 'created_at, id',
   },
+  {
+    name: 'programmes',
+    columns: [
+      'id',
+      'title',
+      'organisation',
+      'language',
+      'created_at',
+      'facilitator_key_hash',
+      'viewer_key_hash',
+      'sealed_viewer_key',
+    ],
+    order: 'id',
+  },
+  {
+    name: 'programme_workshops',
+    columns: ['programme_id', 'workshop_id', 'added_at'],
+    order: 'added_at, programme_id, workshop_id',
+  },
 ]
 
 export type CopyReport = { table: string; rows: number }[]

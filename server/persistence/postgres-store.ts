@@ -6,6 +6,8 @@ import { KeyedMutex } from './keyed-mutex.ts'
 import {
   type BallotRecord,
   type ParticipantRecord,
+  type ProgrammeRow,
+  programmeOf,
   type RoundKind,
   StorageUnavailableError,
   type Store,
@@ -86,6 +88,23 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 CREATE INDEX IF NOT EXISTS versions_workshop ON versions (workshop_id, created_at, seq);
 CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at BIGINT NOT NULL);
+CREATE TABLE IF NOT EXISTS programmes (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  language TEXT NOT NULL,
+  created_at BIGINT NOT NULL,
+  facilitator_key_hash TEXT NOT NULL,
+  viewer_key_hash TEXT NOT NULL,
+  sealed_viewer_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS programme_workshops (
+  programme_id TEXT NOT NULL REFERENCES programmes (id),
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  added_at BIGINT NOT NULL,
+  seq BIGSERIAL,
+  PRIMARY KEY (programme_id, workshop_id)
+);
 `
 
 /** Any number: nodes that start together create the tables one after the other. */
@@ -490,12 +509,58 @@ export async function openPostgresStore(url: string, log?: Logger): Promise<Stor
           'DELETE FROM ballots WHERE survey_id IN (SELECT id FROM surveys WHERE workshop_id = $1)',
           [id],
         )
-        for (const table of ['surveys', 'participant_tokens', 'participants', 'versions'])
+        for (const table of [
+          'surveys',
+          'participant_tokens',
+          'participants',
+          'versions',
+          'programme_workshops',
+        ])
           await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id])
         await client.query('DELETE FROM doc_updates WHERE room = ANY($1::text[])', [rooms])
         await client.query('DELETE FROM doc_snapshots WHERE room = ANY($1::text[])', [rooms])
         await client.query('DELETE FROM workshops WHERE id = $1', [id])
       }),
+    async createProgramme(p) {
+      await query(
+        `INSERT INTO programmes (id, title, organisation, language, created_at,
+           facilitator_key_hash, viewer_key_hash, sealed_viewer_key)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)`,
+        [
+          p.id,
+          p.title,
+          p.organisation,
+          p.language,
+          p.createdAt,
+          p.keyHashes.facilitator,
+          p.keyHashes.viewer,
+          p.sealedViewerKey,
+        ],
+      )
+    },
+    async getProgramme(id) {
+      const [row] = (await rows('SELECT * FROM programmes WHERE id = $1', [id])) as ProgrammeRow[]
+      return row && programmeOf(row)
+    },
+    async addProgrammeWorkshop(programmeId, workshopId, addedAt) {
+      await query(
+        'INSERT INTO programme_workshops (programme_id, workshop_id, added_at) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING',
+        [programmeId, workshopId, addedAt],
+      )
+    },
+    async removeProgrammeWorkshop(programmeId, workshopId) {
+      await query('DELETE FROM programme_workshops WHERE programme_id = $1 AND workshop_id = $2', [
+        programmeId,
+        workshopId,
+      ])
+    },
+    async listProgrammeWorkshops(programmeId) {
+      const found = (await rows(
+        'SELECT workshop_id FROM programme_workshops WHERE programme_id = $1 ORDER BY added_at, seq',
+        [programmeId],
+      )) as { workshop_id: string }[]
+      return found.map((row) => row.workshop_id)
+    },
     async probeWrite() {
       await query(
         'INSERT INTO write_probe (id, at) VALUES (1, $1) ON CONFLICT (id) DO UPDATE SET at = excluded.at',

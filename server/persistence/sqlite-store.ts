@@ -6,6 +6,8 @@ import type { Logger } from '../log.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
 import {
   type PendingUpdate,
+  type ProgrammeRow,
+  programmeOf,
   type RoundKind,
   StorageUnavailableError,
   type Store,
@@ -81,6 +83,22 @@ CREATE TABLE IF NOT EXISTS versions (
 );
 CREATE INDEX IF NOT EXISTS versions_workshop ON versions (workshop_id, created_at);
 CREATE TABLE IF NOT EXISTS write_probe (id INTEGER PRIMARY KEY, at INTEGER NOT NULL);
+CREATE TABLE IF NOT EXISTS programmes (
+  id TEXT PRIMARY KEY,
+  title TEXT NOT NULL,
+  organisation TEXT NOT NULL,
+  language TEXT NOT NULL,
+  created_at INTEGER NOT NULL,
+  facilitator_key_hash TEXT NOT NULL,
+  viewer_key_hash TEXT NOT NULL,
+  sealed_viewer_key TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS programme_workshops (
+  programme_id TEXT NOT NULL REFERENCES programmes (id),
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  added_at INTEGER NOT NULL,
+  PRIMARY KEY (programme_id, workshop_id)
+);
 `
 
 type WorkshopRow = {
@@ -334,6 +352,7 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
       'DELETE FROM participant_tokens WHERE workshop_id = ?',
       'DELETE FROM participants WHERE workshop_id = ?',
       'DELETE FROM versions WHERE workshop_id = ?',
+      'DELETE FROM programme_workshops WHERE workshop_id = ?',
     ])
       db.prepare(statement).run(id)
     for (const room of rooms) {
@@ -442,6 +461,50 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
     },
     deleteVersions: (workshopId, ids) => writing(() => deleteVersionsOf(workshopId, ids)),
     deleteWorkshop: (id) => writing(() => deleteWorkshopRows(id)),
+    createProgramme: (p) =>
+      writing(() =>
+        db
+          .prepare(
+            `INSERT INTO programmes (id, title, organisation, language, created_at,
+               facilitator_key_hash, viewer_key_hash, sealed_viewer_key)
+             VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+          )
+          .run(
+            p.id,
+            p.title,
+            p.organisation,
+            p.language,
+            p.createdAt,
+            p.keyHashes.facilitator,
+            p.keyHashes.viewer,
+            p.sealedViewerKey,
+          ),
+      ),
+    getProgramme(id) {
+      const row = db.prepare<[string], ProgrammeRow>('SELECT * FROM programmes WHERE id = ?').get(id)
+      return row && programmeOf(row)
+    },
+    addProgrammeWorkshop: (programmeId, workshopId, addedAt) =>
+      writing(() =>
+        db
+          .prepare(
+            'INSERT INTO programme_workshops (programme_id, workshop_id, added_at) VALUES (?, ?, ?) ON CONFLICT DO NOTHING',
+          )
+          .run(programmeId, workshopId, addedAt),
+      ),
+    removeProgrammeWorkshop: (programmeId, workshopId) =>
+      writing(() =>
+        db
+          .prepare('DELETE FROM programme_workshops WHERE programme_id = ? AND workshop_id = ?')
+          .run(programmeId, workshopId),
+      ),
+    listProgrammeWorkshops: (programmeId) =>
+      db
+        .prepare<[string], { workshop_id: string }>(
+          'SELECT workshop_id FROM programme_workshops WHERE programme_id = ? ORDER BY added_at, rowid',
+        )
+        .all(programmeId)
+        .map((row) => row.workshop_id),
     probeWrite: () => writing(() => upsertProbe.run(Date.now())),
     close: () => {
       checkpoints.close()

@@ -12,6 +12,43 @@ export type WorkshopRecord = {
   sealedKeys: string
 }
 
+/**
+ * A programme groups the improvement groups of one organisation for its managers. It has a
+ * facilitator key (adds and removes groups) and a viewer key (reads the dashboard).
+ */
+export type ProgrammeRecord = {
+  id: string
+  title: string
+  organisation: string
+  language: 'it' | 'en'
+  createdAt: number
+  keyHashes: { facilitator: string; viewer: string }
+  /** The viewer key sealed with the facilitator key, as a workshop's share links are. */
+  sealedViewerKey: string
+}
+
+export type ProgrammeRow = {
+  id: string
+  title: string
+  organisation: string
+  language: 'it' | 'en'
+  created_at: number | string
+  facilitator_key_hash: string
+  viewer_key_hash: string
+  sealed_viewer_key: string
+}
+
+/** A programme as both stores read it from its row. */
+export const programmeOf = (row: ProgrammeRow): ProgrammeRecord => ({
+  id: row.id,
+  title: row.title,
+  organisation: row.organisation,
+  language: row.language,
+  createdAt: Number(row.created_at),
+  keyHashes: { facilitator: row.facilitator_key_hash, viewer: row.viewer_key_hash },
+  sealedViewerKey: row.sealed_viewer_key,
+})
+
 /** A person who joined with the participant key; the browser keeps the token, we keep its hash. */
 export type ParticipantRecord = {
   id: string
@@ -125,6 +162,13 @@ export interface Store {
   deleteVersions(workshopId: string, versionIds: readonly string[]): Promise<void>
   /** Every row of the workshop (documents, participants, rounds, ballots, versions), in one transaction. */
   deleteWorkshop(id: string): Promise<void>
+  createProgramme(programme: ProgrammeRecord): Promise<void>
+  getProgramme(id: string): Promise<ProgrammeRecord | undefined>
+  /** Adds a group to a programme (again: no change). */
+  addProgrammeWorkshop(programmeId: string, workshopId: string, addedAt: number): Promise<void>
+  removeProgrammeWorkshop(programmeId: string, workshopId: string): Promise<void>
+  /** The programme's groups, in the order they were added. */
+  listProgrammeWorkshops(programmeId: string): Promise<string[]>
   /** Writes a trivial row: succeeds once the storage can write again. */
   probeWrite(): Promise<void>
   /**

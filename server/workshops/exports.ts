@@ -81,7 +81,7 @@ export async function exportsRoute(
   sendFile(res, format.type, await format.build(data, { workshopId, owner }), data.meta.title, file)
 }
 
-function sendFile(
+export function sendFile(
   res: ServerResponse,
   type: string,
   body: string | Buffer,

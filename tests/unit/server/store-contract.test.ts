@@ -248,6 +248,31 @@ describe.each(opens)('the %s store', (_name, open) => {
     expect(await store.listBallots('w2-s')).toHaveLength(1)
   })
 
+  it('keeps programmes and their groups in the order added; a deleted workshop leaves its programmes', async () => {
+    const programme = {
+      id: 'p1',
+      title: 'Programma CX 2027',
+      organisation: 'AutoLungo',
+      language: 'it' as const,
+      createdAt: 5,
+      keyHashes: { facilitator: 'pf', viewer: 'pv' },
+      sealedViewerKey: 'sealed-p1',
+    }
+    await store.createProgramme(programme)
+    expect(await store.getProgramme('p1')).toEqual(programme)
+    expect(await store.getProgramme('nope')).toBeUndefined()
+    for (const id of ['w3', 'w1', 'w2']) await store.createWorkshop(workshop(id), { [id]: bytes(1) })
+    await store.addProgrammeWorkshop('p1', 'w3', 10)
+    await store.addProgrammeWorkshop('p1', 'w1', 20)
+    await store.addProgrammeWorkshop('p1', 'w2', 20)
+    await store.addProgrammeWorkshop('p1', 'w3', 30)
+    expect(await store.listProgrammeWorkshops('p1')).toEqual(['w3', 'w1', 'w2'])
+    await store.removeProgrammeWorkshop('p1', 'w1')
+    await store.deleteWorkshop('w3')
+    expect(await store.listProgrammeWorkshops('p1')).toEqual(['w2'])
+    expect(await store.listProgrammeWorkshops('nope')).toEqual([])
+  })
+
   it('runs the critical sections of one key one after the other, and of different keys side by side', async () => {
     const log: string[] = []
     const section = (key: string, name: string) =>
