@@ -28,6 +28,8 @@ export type GroupSummary = {
 }
 
 export type ProgrammeAction = {
+  /** The pipeline entry's id within its group. */
+  id: string
   workshopId: string
   group: string
   action: string
@@ -42,6 +44,7 @@ export type ProgrammeAction = {
 }
 
 export type ProgrammeKpi = {
+  id: string
   workshopId: string
   group: string
   name: string
@@ -95,6 +98,7 @@ export function programmeDashboard(
         if (progress.status === 'done') quickWins.done += 1
       }
       actions.push({
+        id: entry.id,
         workshopId,
         group,
         action: action?.title ?? '',
@@ -127,6 +131,7 @@ export function programmeDashboard(
       else if (OFF_TRACK.includes(track.state)) kpiCounts.offTrack += 1
       else kpiCounts.other += 1
       kpis.push({
+        id: kpi.id,
         workshopId,
         group,
         name: kpi.name,

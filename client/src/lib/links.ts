@@ -5,14 +5,14 @@ export function workshopLink(id: string, key: string, origin = location.origin):
   return `${origin}${workshopPath(id, key)}`
 }
 
-export type Route = { page: 'home' } | { page: 'workshop'; id: string; key: string | null }
+export type Route = { page: 'home' } | { page: 'workshop' | 'programme'; id: string; key: string | null }
 
 export function parseRoute(loc: { pathname: string; hash: string } = location): Route {
-  const match = /^\/w\/([^/]+)\/?$/.exec(loc.pathname)
+  const match = /^\/(w|p)\/([^/]+)\/?$/.exec(loc.pathname)
   if (!match) return { page: 'home' }
   const key = new URLSearchParams(loc.hash.replace(/^#/, '')).get('key')
   try {
-    return { page: 'workshop', id: decodeURIComponent(match[1]!), key }
+    return { page: match[1] === 'p' ? 'programme' : 'workshop', id: decodeURIComponent(match[2]!), key }
   } catch {
     // A mangled link (a bad percent-escape) is not a workshop: the home page, not a blank one.
     return { page: 'home' }
@@ -20,6 +20,22 @@ export function parseRoute(loc: { pathname: string; hash: string } = location): 
 }
 
 export const ROLE_ORDER: readonly Role[] = ['facilitator', 'participant', 'viewer']
+
+/** A programme's link (its dashboard), with its key in the fragment as a workshop's. */
+export function programmePath(id: string, key: string): string {
+  return `/p/${encodeURIComponent(id)}#key=${encodeURIComponent(key)}`
+}
+
+/** The workshop id and key of a pasted workshop link, or null when it is not one. */
+export function parseWorkshopLink(text: string): { id: string; key: string } | null {
+  try {
+    const url = new URL(text.trim())
+    const route = parseRoute(url)
+    return route.page === 'workshop' && route.key ? { id: route.id, key: route.key } : null
+  } catch {
+    return null
+  }
+}
 
 /** The same-origin path of a workshop link, for in-app navigation. */
 export function workshopPath(id: string, key: string): string {

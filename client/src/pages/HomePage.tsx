@@ -8,6 +8,7 @@ import { ApiError, type CreatedWorkshop, createWorkshop, importWorkshop } from '
 import { useApiErrorText } from '../lib/api-error-text.ts'
 import { workshopPath } from '../lib/links.ts'
 import { forgetWorkshop, knownWorkshops, rememberWorkshop } from '../lib/local-memory.ts'
+import { CreateProgramme } from './CreateProgramme.tsx'
 
 export function HomePage() {
   const { t, i18n } = useTranslation()
@@ -235,6 +236,7 @@ export function HomePage() {
             </ul>
           )}
         </section>
+        <CreateProgramme createToken={createToken} />
       </main>
     </div>
   )
