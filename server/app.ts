@@ -4,6 +4,7 @@ import { WebSocketServer } from 'ws'
 import type * as Y from 'yjs'
 import { parseRoomName, roomName } from '../shared/rooms.ts'
 import { controlMap, readLocks, readRating } from '../shared/schema/control.ts'
+import { getRecord } from '../shared/schema/records.ts'
 import type { Config } from './config.ts'
 import { History } from './history/versions.ts'
 import { AddressLimiter } from './http/address-limits.ts'
@@ -13,11 +14,13 @@ import { createMetrics } from './metrics.ts'
 import { openSqliteStore } from './persistence/sqlite-store.ts'
 import type { Store } from './persistence/store.ts'
 import { armSurveyClocks } from './rounds/surveys.ts'
-import { touchesOf } from './rules/touches.ts'
+import { type Touch, touchesOf } from './rules/touches.ts'
 import { refusalOf, violations } from './rules/write-rules.ts'
 import { CloseCode } from './sync/close-codes.ts'
+import type { Room } from './sync/room.ts'
 import { type Refusal, Rooms } from './sync/rooms.ts'
 import { createUpgradeHandler } from './sync/upgrade.ts'
+import { DEFAULT_RETRY_MS, Webhooks } from './webhooks/webhooks.ts'
 import { repairAndMigrate } from './workshops/documents.ts'
 
 const SURVEY_CLOCKS_INTERVAL_MS = 30_000
@@ -61,7 +64,10 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
         locks: readLocks(control),
         cultureFrozen: readRating(control, 'culture') !== null,
       }
-      return violations(room.doc, touchesOf(room.doc, transaction), context).map(refusalOf)
+      const touches = touchesOf(room.doc, transaction)
+      const refused = violations(room.doc, touches, context).map(refusalOf)
+      if (refused.length === 0) announceStatusChanges(room, touches)
+      return refused
     },
     onLoad: async (room) => {
       if (room.kind === 'control') return keepVersionOnStepChange(room.doc, room.name)
@@ -72,6 +78,24 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
       for (const room of changed) if (room.kind === 'content') history?.noteActivity(room.name)
     },
   })
+  const webhooks = new Webhooks(store, log, {
+    allowedHosts: config.webhookHosts,
+    retryMs: config.webhookRetryMs ?? DEFAULT_RETRY_MS,
+  })
+  /** A pipeline entry's status set on the board (meeting 4) goes to the webhooks once stored. */
+  function announceStatusChanges(room: Room, touches: readonly Touch[]): void {
+    const entries = touches.filter((t) => t.root === 'pipeline' && t.field === 'status' && t.record)
+    if (entries.length === 0) return
+    const changes = entries.map((t) => ({
+      entryId: t.record!,
+      status: getRecord(room.doc, 'pipeline', t.record!)?.get('status') ?? null,
+      source: 'board',
+    }))
+    void rooms.flush().then(() => {
+      if (room.discarded) return
+      for (const change of changes) void webhooks.notify(room.name, 'pipeline.status-changed', change)
+    })
+  }
   history = new History({
     store,
     rooms,
@@ -104,7 +128,11 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
       join: new AddressLimiter(config.joinLimitPerHour),
     },
     timers: new Map<string, NodeJS.Timeout>(),
+    webhooks,
   }
+  void webhooks
+    .resume()
+    .catch((error) => log.warn({ error: String(error) }, 'webhook deliveries not resumed'))
   await armSurveyClocks(httpContext)
   // In a cluster a survey may be opened on another node, or its node may die: every node arms
   // the closing timers of all open surveys now and then; the first to fire closes it, once.
@@ -136,6 +164,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
     close() {
       closing ??= (async () => {
         clearInterval(rearm)
+        webhooks.close()
         for (const timer of httpContext.timers.values()) clearTimeout(timer)
         history.close()
         for (const ws of wss.clients) ws.close(CloseCode.goingAway, 'server shutting down')

@@ -43,6 +43,20 @@ const ConfigSchema = z.object({
     .max(24 * 60)
     .default(10),
   VERSION_RETENTION_DAYS: z.coerce.number().int().min(1).max(3650).default(30),
+  WEBHOOK_HOSTS: z
+    .string()
+    .default('')
+    .transform((list) =>
+      list
+        .split(',')
+        .map((host) => host.trim().toLowerCase())
+        .filter(Boolean),
+    ),
+  WEBHOOK_RETRY_MS: z
+    .string()
+    .regex(/^\d+(,\d+)*$/, 'waits in milliseconds, comma-separated: 1000,10000,60000')
+    .optional()
+    .transform((list) => list?.split(',').map(Number)),
   TRUST_PROXY: z
     .enum(['true', 'false', '1', '0'])
     .default('false')
@@ -76,6 +90,10 @@ export type Config = Readonly<{
   versionIntervalMs: number
   /** Every version younger than this is kept; older ones thin out to one a day. */
   versionRetentionDays: number
+  /** The only hosts webhooks go to, when set; otherwise any host with public addresses only. */
+  webhookHosts: readonly string[]
+  /** The waits before each retry of a webhook delivery. */
+  webhookRetryMs: readonly number[] | undefined
 }>
 
 export class ConfigError extends Error {}
@@ -125,5 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     maxParticipants: c.MAX_PARTICIPANTS,
     versionIntervalMs: Math.round(c.VERSION_INTERVAL_MINUTES * 60_000),
     versionRetentionDays: c.VERSION_RETENTION_DAYS,
+    webhookHosts: c.WEBHOOK_HOSTS,
+    webhookRetryMs: c.WEBHOOK_RETRY_MS,
   }
 }

@@ -1,12 +1,13 @@
 import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
-import { mayUpdateAction } from '../../shared/domain/follow-up/progress.ts'
-import { isIsoDate, STATUSES } from '../../shared/domain/pipeline.ts'
+import { mayUpdateAction, progressOf } from '../../shared/domain/follow-up/progress.ts'
+import { isIsoDate, type PipelineStatus, STATUSES } from '../../shared/domain/pipeline.ts'
 import { roomName } from '../../shared/rooms.ts'
 import { readLocks } from '../../shared/schema/control.ts'
 import {
   appendActionUpdate,
   MAX_NOTE,
+  readActionUpdates,
   readFollowUpSettings,
   type StoredActionUpdate,
 } from '../../shared/schema/follow-up.ts'
@@ -55,6 +56,7 @@ export async function actionUpdatesRoute(
     throw new HttpError(423, 'the follow-up is locked by the facilitator')
 
   let stored: StoredActionUpdate | null = null
+  let previous: PipelineStatus | null = null
   await ctx.rooms.applyServerChange(roomName(workshopId, 'content'), 'content', (doc) => {
     const entry = readPipeline(doc).find((e) => e.id === body.entryId)
     if (!entry) throw new HttpError(404, 'no such action in the pipeline')
@@ -66,9 +68,18 @@ export async function actionUpdatesRoute(
       name: person?.name ?? null,
     })
     if (!allowed) throw new HttpError(403, 'only the owner of this action (or the facilitator) updates it')
+    previous = progressOf(entry, readActionUpdates(doc)).status
     const update = { ...body, note: body.note.trim(), at: Date.now(), by: person?.name ?? null }
     stored = { id: appendActionUpdate(doc, update), index: '', ...update }
   })
   const { index: _, ...answer } = stored!
+  if (previous !== answer.status)
+    void ctx.webhooks.notify(workshopId, 'pipeline.status-changed', {
+      entryId: answer.entryId,
+      status: answer.status,
+      previous,
+      source: 'follow-up',
+      by: answer.by,
+    })
   sendJson(res, 201, answer)
 }

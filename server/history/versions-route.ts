@@ -84,6 +84,7 @@ export async function versionsRoute(
     const result = await ctx.history.restore(workshopId, versionId)
     if (!result) throw new HttpError(404, 'no such version')
     ctx.log.info({ workshop: workshopId, version: versionId, before: result.before.id }, 'version restored')
+    void ctx.webhooks.notify(workshopId, 'version.restored', { versionId, before: result.before.id })
     return sendJson(res, 200, result)
   }
   if (action === 'copy') {

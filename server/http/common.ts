@@ -7,6 +7,7 @@ import type { Logger } from '../log.ts'
 import type { Metrics } from '../metrics.ts'
 import type { Store } from '../persistence/store.ts'
 import type { Rooms } from '../sync/rooms.ts'
+import type { Webhooks } from '../webhooks/webhooks.ts'
 import { type AddressLimiter, clientAddress } from './address-limits.ts'
 
 const MAX_BODY_BYTES = 64 * 1024
@@ -130,6 +131,8 @@ export type HttpContext = {
   fanout: Fanout | undefined
   /** Allowances per client address for what costs the server disk: creating, importing, joining. */
   limits: { create: AddressLimiter; import: AddressLimiter; join: AddressLimiter }
+  /** Sends the workshop's events to the facilitator's webhooks. */
+  webhooks: Webhooks
   /** Timers of this server (e.g. surveys closing at their date), cleared on shutdown. */
   timers: Map<string, NodeJS.Timeout>
 }

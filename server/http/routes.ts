@@ -14,6 +14,7 @@ import { ratingRoundsRoute, republishOpenRatings } from '../rounds/rating-rounds
 import { republishOpenScoringRounds, scoringRoundsRoute } from '../rounds/scoring-rounds.ts'
 import { republishOpenSurveys, surveysRoute } from '../rounds/surveys.ts'
 import { CloseCode } from '../sync/close-codes.ts'
+import { webhooksRoute } from '../webhooks/webhooks-route.ts'
 import { createInitialDocuments, importedDocuments, resolveWorkshopInput } from '../workshops/documents.ts'
 import { exportsRoute } from '../workshops/exports.ts'
 import { parseWorkshopExport } from '../workshops/import.ts'
@@ -118,6 +119,11 @@ export function createHttpHandler(ctx: HttpContext) {
     if (ratingsMatch) {
       const [, id, roundId, action] = ratingsMatch
       return ratingRoundsRoute(ctx, req, res, url, decodePathPart(id!), roundId, action)
+    }
+    const webhooksMatch = /^\/api\/workshops\/([^/]+)\/webhooks((?:\/[^/]+){0,2})$/.exec(url.pathname)
+    if (webhooksMatch) {
+      const rest = webhooksMatch[2]!.split('/').filter(Boolean)
+      return webhooksRoute(ctx, req, res, url, decodePathPart(webhooksMatch[1]!), rest)
     }
     const updatesMatch = /^\/api\/workshops\/([^/]+)\/follow-up\/updates$/.exec(url.pathname)
     if (updatesMatch) return actionUpdatesRoute(ctx, req, res, url, decodePathPart(updatesMatch[1]!))

@@ -66,6 +66,29 @@ const TABLES: { name: string; columns: string[]; order: string }[] = [
     order: 'created_at, id',
   },
   {
+    name: 'webhooks',
+    columns: ['id', 'workshop_id', 'url', 'secret', 'events', 'created_at'],
+    order: 'id',
+  },
+  {
+    name: 'webhook_deliveries',
+    columns: [
+      'id',
+      'webhook_id',
+      'workshop_id',
+      'event',
+      'body',
+      'status',
+      'attempts',
+      'response_status',
+      'error',
+      'created_at',
+      'updated_at',
+      'next_at',
+    ],
+    order: 'id',
+  },
+  {
     name: 'programmes',
     columns: [
       'id',

@@ -5,6 +5,9 @@ import type { Logger } from '../log.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
 import {
   type BallotRecord,
+  type DeliveryRow,
+  deliveryOf,
+  deliveryRow,
   type ParticipantRecord,
   type ProgrammeRow,
   programmeOf,
@@ -14,7 +17,9 @@ import {
   type SurveyRecord,
   type VersionRecord,
   type VersionSummary,
+  type WebhookRow,
   type WorkshopRecord,
+  webhookOf,
 } from './store.ts'
 
 /** The same tables as the SQLite store's, in PostgreSQL's types. */
@@ -98,6 +103,30 @@ CREATE TABLE IF NOT EXISTS programmes (
   viewer_key_hash TEXT NOT NULL,
   sealed_viewer_key TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS webhooks (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  events TEXT NOT NULL,
+  created_at BIGINT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  webhook_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts BIGINT NOT NULL,
+  response_status BIGINT,
+  error TEXT,
+  created_at BIGINT NOT NULL,
+  updated_at BIGINT NOT NULL,
+  next_at BIGINT
+);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_workshop ON webhook_deliveries (workshop_id, created_at);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_at);
 CREATE TABLE IF NOT EXISTS programme_workshops (
   programme_id TEXT NOT NULL REFERENCES programmes (id),
   workshop_id TEXT NOT NULL REFERENCES workshops (id),
@@ -515,12 +544,59 @@ export async function openPostgresStore(url: string, log?: Logger): Promise<Stor
           'participants',
           'versions',
           'programme_workshops',
+          'webhook_deliveries',
+          'webhooks',
         ])
           await client.query(`DELETE FROM ${table} WHERE workshop_id = $1`, [id])
         await client.query('DELETE FROM doc_updates WHERE room = ANY($1::text[])', [rooms])
         await client.query('DELETE FROM doc_snapshots WHERE room = ANY($1::text[])', [rooms])
         await client.query('DELETE FROM workshops WHERE id = $1', [id])
       }),
+    async addWebhook(w) {
+      await query(
+        'INSERT INTO webhooks (id, workshop_id, url, secret, events, created_at) VALUES ($1, $2, $3, $4, $5, $6)',
+        [w.id, w.workshopId, w.url, w.secret, JSON.stringify(w.events), w.createdAt],
+      )
+    },
+    async listWebhooks(workshopId) {
+      const found = (await rows('SELECT * FROM webhooks WHERE workshop_id = $1 ORDER BY created_at, id', [
+        workshopId,
+      ])) as WebhookRow[]
+      return found.map(webhookOf)
+    },
+    removeWebhook: (workshopId, webhookId) =>
+      transaction(async (client) => {
+        await client.query('DELETE FROM webhook_deliveries WHERE workshop_id = $1 AND webhook_id = $2', [
+          workshopId,
+          webhookId,
+        ])
+        await client.query('DELETE FROM webhooks WHERE workshop_id = $1 AND id = $2', [workshopId, webhookId])
+      }),
+    async putDelivery(d) {
+      await query(
+        `INSERT INTO webhook_deliveries (id, webhook_id, workshop_id, event, body, status, attempts,
+           response_status, error, created_at, updated_at, next_at)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+         ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+           response_status = excluded.response_status, error = excluded.error,
+           updated_at = excluded.updated_at, next_at = excluded.next_at`,
+        deliveryRow(d),
+      )
+    },
+    async listDeliveries(workshopId, limit) {
+      const found = (await rows(
+        'SELECT * FROM webhook_deliveries WHERE workshop_id = $1 ORDER BY created_at DESC, id DESC LIMIT $2',
+        [workshopId, limit],
+      )) as DeliveryRow[]
+      return found.map(deliveryOf)
+    },
+    async listDueDeliveries(now) {
+      const found = (await rows(
+        "SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_at <= $1 ORDER BY next_at",
+        [now],
+      )) as DeliveryRow[]
+      return found.map(deliveryOf)
+    },
     async createProgramme(p) {
       await query(
         `INSERT INTO programmes (id, title, organisation, language, created_at,

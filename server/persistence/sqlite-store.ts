@@ -5,6 +5,9 @@ import { roomName } from '../../shared/rooms.ts'
 import type { Logger } from '../log.ts'
 import { KeyedMutex } from './keyed-mutex.ts'
 import {
+  type DeliveryRow,
+  deliveryOf,
+  deliveryRow,
   type PendingUpdate,
   type ProgrammeRow,
   programmeOf,
@@ -14,7 +17,9 @@ import {
   type StoredDocument,
   type VersionRecord,
   type VersionSummary,
+  type WebhookRow,
   type WorkshopRecord,
+  webhookOf,
 } from './store.ts'
 import { WalCheckpoints } from './wal-checkpoints.ts'
 
@@ -93,6 +98,30 @@ CREATE TABLE IF NOT EXISTS programmes (
   viewer_key_hash TEXT NOT NULL,
   sealed_viewer_key TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS webhooks (
+  id TEXT PRIMARY KEY,
+  workshop_id TEXT NOT NULL REFERENCES workshops (id),
+  url TEXT NOT NULL,
+  secret TEXT NOT NULL,
+  events TEXT NOT NULL,
+  created_at INTEGER NOT NULL
+);
+CREATE TABLE IF NOT EXISTS webhook_deliveries (
+  id TEXT PRIMARY KEY,
+  webhook_id TEXT NOT NULL,
+  workshop_id TEXT NOT NULL,
+  event TEXT NOT NULL,
+  body TEXT NOT NULL,
+  status TEXT NOT NULL,
+  attempts INTEGER NOT NULL,
+  response_status INTEGER,
+  error TEXT,
+  created_at INTEGER NOT NULL,
+  updated_at INTEGER NOT NULL,
+  next_at INTEGER
+);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_workshop ON webhook_deliveries (workshop_id, created_at);
+CREATE INDEX IF NOT EXISTS webhook_deliveries_due ON webhook_deliveries (status, next_at);
 CREATE TABLE IF NOT EXISTS programme_workshops (
   programme_id TEXT NOT NULL REFERENCES programmes (id),
   workshop_id TEXT NOT NULL REFERENCES workshops (id),
@@ -353,6 +382,8 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
       'DELETE FROM participants WHERE workshop_id = ?',
       'DELETE FROM versions WHERE workshop_id = ?',
       'DELETE FROM programme_workshops WHERE workshop_id = ?',
+      'DELETE FROM webhook_deliveries WHERE workshop_id = ?',
+      'DELETE FROM webhooks WHERE workshop_id = ?',
     ])
       db.prepare(statement).run(id)
     for (const room of rooms) {
@@ -461,6 +492,55 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
     },
     deleteVersions: (workshopId, ids) => writing(() => deleteVersionsOf(workshopId, ids)),
     deleteWorkshop: (id) => writing(() => deleteWorkshopRows(id)),
+    addWebhook: (w) =>
+      writing(() =>
+        db
+          .prepare(
+            'INSERT INTO webhooks (id, workshop_id, url, secret, events, created_at) VALUES (?, ?, ?, ?, ?, ?)',
+          )
+          .run(w.id, w.workshopId, w.url, w.secret, JSON.stringify(w.events), w.createdAt),
+      ),
+    listWebhooks: (workshopId) =>
+      db
+        .prepare<[string], WebhookRow>('SELECT * FROM webhooks WHERE workshop_id = ? ORDER BY created_at, id')
+        .all(workshopId)
+        .map(webhookOf),
+    removeWebhook: (workshopId, webhookId) =>
+      writing(() =>
+        db.transaction(() => {
+          db.prepare('DELETE FROM webhook_deliveries WHERE workshop_id = ? AND webhook_id = ?').run(
+            workshopId,
+            webhookId,
+          )
+          db.prepare('DELETE FROM webhooks WHERE workshop_id = ? AND id = ?').run(workshopId, webhookId)
+        })(),
+      ),
+    putDelivery: (d) =>
+      writing(() =>
+        db
+          .prepare(
+            `INSERT INTO webhook_deliveries (id, webhook_id, workshop_id, event, body, status, attempts,
+               response_status, error, created_at, updated_at, next_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+             ON CONFLICT (id) DO UPDATE SET status = excluded.status, attempts = excluded.attempts,
+               response_status = excluded.response_status, error = excluded.error,
+               updated_at = excluded.updated_at, next_at = excluded.next_at`,
+          )
+          .run(...deliveryRow(d)),
+      ),
+    listDeliveries: (workshopId, limit) =>
+      db
+        .prepare<[string, number], DeliveryRow>(
+          'SELECT * FROM webhook_deliveries WHERE workshop_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?',
+        )
+        .all(workshopId, limit)
+        .map(deliveryOf),
+    listDueDeliveries: (now) =>
+      db
+        .prepare<[number], DeliveryRow>(
+          "SELECT * FROM webhook_deliveries WHERE status = 'pending' AND next_at <= ? ORDER BY next_at",
+        )
+        .all(now)
+        .map(deliveryOf),
     createProgramme: (p) =>
       writing(() =>
         db

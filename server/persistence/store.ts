@@ -38,6 +38,65 @@ export type ProgrammeRow = {
   sealed_viewer_key: string
 }
 
+export type WebhookRow = {
+  id: string
+  workshop_id: string
+  url: string
+  secret: string
+  events: string
+  created_at: number | string
+}
+export const webhookOf = (row: WebhookRow): WebhookRecord => ({
+  id: row.id,
+  workshopId: row.workshop_id,
+  url: row.url,
+  secret: row.secret,
+  events: JSON.parse(row.events) as string[],
+  createdAt: Number(row.created_at),
+})
+export type DeliveryRow = {
+  id: string
+  webhook_id: string
+  workshop_id: string
+  event: string
+  body: string
+  status: DeliveryRecord['status']
+  attempts: number
+  response_status: number | null
+  error: string | null
+  created_at: number | string
+  updated_at: number | string
+  next_at: number | string | null
+}
+export const deliveryOf = (row: DeliveryRow): DeliveryRecord => ({
+  id: row.id,
+  webhookId: row.webhook_id,
+  workshopId: row.workshop_id,
+  event: row.event,
+  body: row.body,
+  status: row.status,
+  attempts: Number(row.attempts),
+  responseStatus: row.response_status === null ? null : Number(row.response_status),
+  error: row.error,
+  createdAt: Number(row.created_at),
+  updatedAt: Number(row.updated_at),
+  nextAt: row.next_at === null ? null : Number(row.next_at),
+})
+export const deliveryRow = (d: DeliveryRecord) => [
+  d.id,
+  d.webhookId,
+  d.workshopId,
+  d.event,
+  d.body,
+  d.status,
+  d.attempts,
+  d.responseStatus,
+  d.error,
+  d.createdAt,
+  d.updatedAt,
+  d.nextAt,
+]
+
 /** A programme as both stores read it from its row. */
 export const programmeOf = (row: ProgrammeRow): ProgrammeRecord => ({
   id: row.id,
@@ -48,6 +107,34 @@ export const programmeOf = (row: ProgrammeRow): ProgrammeRecord => ({
   keyHashes: { facilitator: row.facilitator_key_hash, viewer: row.viewer_key_hash },
   sealedViewerKey: row.sealed_viewer_key,
 })
+
+/** A facilitator's subscription: `url` receives a signed POST for each of `events`. */
+export type WebhookRecord = {
+  id: string
+  workshopId: string
+  url: string
+  /** The HMAC-SHA256 key of the signatures (shown to the facilitator once, at registration). */
+  secret: string
+  events: string[]
+  createdAt: number
+}
+
+/** One event sent (or being sent) to one webhook, with what the last attempt got. */
+export type DeliveryRecord = {
+  id: string
+  webhookId: string
+  workshopId: string
+  event: string
+  body: string
+  status: 'pending' | 'delivered' | 'failed'
+  attempts: number
+  responseStatus: number | null
+  error: string | null
+  createdAt: number
+  updatedAt: number
+  /** When the next attempt is due (pending only). */
+  nextAt: number | null
+}
 
 /** A person who joined with the participant key; the browser keeps the token, we keep its hash. */
 export type ParticipantRecord = {
@@ -169,6 +256,15 @@ export interface Store {
   removeProgrammeWorkshop(programmeId: string, workshopId: string): Promise<void>
   /** The programme's groups, in the order they were added. */
   listProgrammeWorkshops(programmeId: string): Promise<string[]>
+  addWebhook(webhook: WebhookRecord): Promise<void>
+  listWebhooks(workshopId: string): Promise<WebhookRecord[]>
+  /** Removes a webhook and its delivery log. */
+  removeWebhook(workshopId: string, webhookId: string): Promise<void>
+  putDelivery(delivery: DeliveryRecord): Promise<void>
+  /** The workshop's latest deliveries, newest first. */
+  listDeliveries(workshopId: string, limit: number): Promise<DeliveryRecord[]>
+  /** Pending deliveries due by `now` (after a restart, what was still to send). */
+  listDueDeliveries(now: number): Promise<DeliveryRecord[]>
   /** Writes a trivial row: succeeds once the storage can write again. */
   probeWrite(): Promise<void>
   /**

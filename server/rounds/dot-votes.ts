@@ -110,6 +110,7 @@ export async function dotVotesRoute(
       if (current.status !== 'open') throw new HttpError(409, 'this vote is already revealed')
       await ctx.store.setSurveyStatus(current.id, 'closed')
       await publish(ctx, { ...current, status: 'closed' })
+      void ctx.webhooks.notify(workshopId, 'round.revealed', { kind: 'dot-vote', roundId: current.id })
       return sendJson(res, 200, { status: 'revealed' })
     })
   }

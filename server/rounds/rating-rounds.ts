@@ -106,6 +106,7 @@ export async function ratingRoundsRoute(
       if (current.status !== 'open') throw new HttpError(409, 'this rating is already closed')
       await ctx.store.setSurveyStatus(current.id, 'closed')
       await publish(ctx, { ...current, status: 'closed' })
+      void ctx.webhooks.notify(workshopId, 'round.revealed', { kind: 'rating', roundId: current.id })
       return sendJson(res, 200, { status: 'closed' })
     })
   }

@@ -89,6 +89,11 @@ export async function scoringRoundsRoute(
       if (current.status !== 'open') throw new HttpError(409, 'this scoring round is already closed')
       await ctx.store.setSurveyStatus(current.id, 'closed')
       const results = await publish(ctx, { ...current, status: 'closed' })
+      void ctx.webhooks.notify(workshopId, 'round.revealed', {
+        kind: 'scoring',
+        roundId: current.id,
+        withheld: !results,
+      })
       // Too few answers to average anonymously: nothing is shown and no card moves.
       if (!results) return sendJson(res, 200, { status: 'revealed', results: null, withheld: true })
       const positions = Object.fromEntries(

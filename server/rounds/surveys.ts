@@ -187,6 +187,7 @@ async function setStatus(
   const updated = { ...record, status }
   await publish(ctx, updated)
   if (status === 'open') scheduleAutoClose(ctx, updated)
+  else void ctx.webhooks.notify(record.workshopId, 'survey.closed', { surveyId: record.id })
 }
 
 /** Closes a survey whose closing date has passed, once, whoever notices first (a timer or a late ballot). */

@@ -33,7 +33,7 @@ test('a programme of three groups: the facilitator adds them, an owner updates f
   const paola = (await person()).page
   await paola.goto(tavolo.baseURL)
   await paola.getByRole('textbox', { name: 'Titolo del programma' }).fill('Programma CX 2027')
-  await paola.getByRole('textbox', { name: 'Organizzazione', exact: true }).last().fill('AutoLungo')
+  await paola.getByRole('textbox', { name: 'Organizzazione del programma' }).fill('AutoLungo')
   await paola.getByRole('button', { name: 'Crea il programma' }).click()
   await expect(paola.getByRole('heading', { name: 'Programma CX 2027', level: 1 })).toBeVisible()
   await expect(paola).not.toHaveURL(/key=/)

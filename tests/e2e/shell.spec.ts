@@ -17,7 +17,7 @@ test('a facilitator creates a workshop, gets three links, and finds it again on 
   const { page } = await person('it')
   await page.goto(tavolo.baseURL)
   await page.getByLabel('Titolo del workshop').fill('Reclami fatturazione')
-  await page.getByLabel('Organizzazione').fill('Acme Energia')
+  await page.getByLabel('Organizzazione', { exact: true }).fill('Acme Energia')
   await page.getByLabel('Lingua del workshop').selectOption('en')
   await page.getByRole('button', { name: 'Crea il workshop' }).click()
   await page.getByRole('dialog').getByRole('textbox').fill('Anna')

@@ -19,6 +19,9 @@ export const TEST_SETTINGS = {
   IMPORT_LIMIT_PER_HOUR: '100000',
   JOIN_LIMIT_PER_HOUR: '100000',
   MIN_ANONYMOUS_ANSWERS: '1',
+  // Webhooks in tests go to receivers on this machine, retried quickly.
+  WEBHOOK_HOSTS: '127.0.0.1',
+  WEBHOOK_RETRY_MS: '200,500',
 }
 
 export function tempDataDir(): string {

@@ -10,12 +10,13 @@ import { ApiError } from './api.ts'
 export function useApiErrorText() {
   const { t, i18n } = useTranslation()
   return useCallback(
-    (caught: unknown, context: 'import' | null = null): string => {
+    (caught: unknown, context: 'import' | 'webhook' | null = null): string => {
       if (!(caught instanceof ApiError)) return t('home.offline')
       if (i18n.language === 'en' && caught.message) return caught.message
       const { status } = caught
       if (status === 429) return t('apiErrors.rateLimited', { count: caught.retryAfterSeconds ?? 60 })
       if (status === 400 && context === 'import') return t('apiErrors.import')
+      if (status === 400 && context === 'webhook') return t('apiErrors.webhookUrl')
       const byStatus: Record<number, string> = {
         400: 'apiErrors.badRequest',
         401: 'apiErrors.forbidden',

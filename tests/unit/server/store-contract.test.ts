@@ -273,6 +273,59 @@ describe.each(opens)('the %s store', (_name, open) => {
     expect(await store.listProgrammeWorkshops('nope')).toEqual([])
   })
 
+  it('keeps webhooks and their delivery log; due deliveries are found after a restart; removal takes the log', async () => {
+    for (const id of ['w1', 'w2']) await store.createWorkshop(workshop(id), { [id]: bytes(1) })
+    const hook = {
+      id: 'h1',
+      workshopId: 'w1',
+      url: 'http://127.0.0.1:9/hook',
+      secret: 's3cret',
+      events: ['survey.closed'],
+      createdAt: 3,
+    }
+    await store.addWebhook(hook)
+    await store.addWebhook({ ...hook, id: 'h2', workshopId: 'w2' })
+    expect(await store.listWebhooks('w1')).toEqual([hook])
+    const delivery = {
+      id: 'd1',
+      webhookId: 'h1',
+      workshopId: 'w1',
+      event: 'survey.closed',
+      body: '{"event":"survey.closed"}',
+      status: 'pending' as const,
+      attempts: 1,
+      responseStatus: 500,
+      error: 'HTTP 500',
+      createdAt: 10,
+      updatedAt: 11,
+      nextAt: 20,
+    }
+    await store.putDelivery(delivery)
+    await store.putDelivery({ ...delivery, id: 'd2', createdAt: 12, updatedAt: 12, nextAt: 40 })
+    expect((await store.listDueDeliveries(30)).map((d) => d.id)).toEqual(['d1'])
+    const done = {
+      ...delivery,
+      status: 'delivered' as const,
+      attempts: 2,
+      responseStatus: 204,
+      error: null,
+      updatedAt: 21,
+      nextAt: null,
+    }
+    await store.putDelivery(done)
+    expect(await store.listDeliveries('w1', 10)).toEqual([
+      { ...delivery, id: 'd2', createdAt: 12, updatedAt: 12, nextAt: 40 },
+      done,
+    ])
+    expect(await store.listDeliveries('w1', 1)).toHaveLength(1)
+    expect((await store.listDueDeliveries(100)).map((d) => d.id)).toEqual(['d2'])
+    await store.removeWebhook('w1', 'h1')
+    expect(await store.listWebhooks('w1')).toEqual([])
+    expect(await store.listDeliveries('w1', 10)).toEqual([])
+    await store.deleteWorkshop('w2')
+    expect(await store.listWebhooks('w2')).toEqual([])
+  })
+
   it('runs the critical sections of one key one after the other, and of different keys side by side', async () => {
     const log: string[] = []
     const section = (key: string, name: string) =>

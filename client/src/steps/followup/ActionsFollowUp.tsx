@@ -5,6 +5,7 @@ import { MAX_NOTE } from '../../../../shared/schema/follow-up.ts'
 import { useSession } from '../../collab/hooks.ts'
 import { useTranslation } from '../../i18n/translation.tsx'
 import { ApiError } from '../../lib/api.ts'
+import { useApiErrorText } from '../../lib/api-error-text.ts'
 import { followUpApi, localToday } from '../../lib/follow-up-api.ts'
 import { loadIdentity } from '../../lib/local-memory.ts'
 import type { FollowedEntry, FollowUpBoard } from './board.ts'
@@ -195,6 +196,7 @@ function UpdateForm({
   const [note, setNote] = useState('')
   const [error, setError] = useState<string | null>(null)
   const [sending, setSending] = useState(false)
+  const errorText = useApiErrorText()
   const submit = async (event: FormEvent) => {
     event.preventDefault()
     if (session.role === 'participant' && !token) return setError(t('survey.noToken'))
@@ -211,9 +213,13 @@ function UpdateForm({
       onDone()
     } catch (failure) {
       setError(
-        failure instanceof ApiError
-          ? t('followup.actions.refused', { reason: failure.message })
-          : t('followup.actions.offline'),
+        !(failure instanceof ApiError)
+          ? t('followup.actions.offline')
+          : failure.status === 403
+            ? t('followup.actions.notOwner')
+            : failure.status === 423
+              ? t('followup.actions.locked')
+              : t('followup.actions.refused', { reason: errorText(failure) }),
       )
     } finally {
       setSending(false)

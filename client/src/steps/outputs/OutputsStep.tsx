@@ -4,6 +4,7 @@ import { useTranslation } from '../../i18n/translation.tsx'
 import { CoverageView } from './CoverageView.tsx'
 import { ExportButtons } from './ExportButtons.tsx'
 import { Report } from './Report.tsx'
+import { WebhooksPanel } from './WebhooksPanel.tsx'
 
 /** Outputs: exports at any moment, the traceability chain, and the printable report. */
 export function OutputsStep() {
@@ -19,6 +20,7 @@ export function OutputsStep() {
         <p className="text-slate-700">{t('steps.outputs.purpose')}</p>
       </div>
       <ExportButtons />
+      {session.role === 'facilitator' && !session.keyReadOnly && <WebhooksPanel />}
       <CoverageView data={data} />
       <Report data={data} />
     </div>
