@@ -17,14 +17,14 @@ import { authenticate, hashKey, newKey } from './keys.ts'
 /** The header that carries a participant's personal token (ballots and votes carry it too). */
 export const PARTICIPANT_TOKEN_HEADER = 'x-participant-token'
 
-const RegisterBody = z.object({
+export const RegisterBody = z.object({
   name: z.string().trim().min(1, 'a name is required').max(100),
   unitId: z.string().max(100).nullable().optional(),
   /** A random id the browser keeps: the facilitator is shown registrations from one browser. */
   browserId: z.string().min(8).max(100).optional(),
 })
 
-const MergeBody = z.object({ into: z.string().min(1).max(100) })
+export const MergeBody = z.object({ into: z.string().min(1).max(100) })
 
 /**
  * People who join with the participant key. Registering returns a personal token: "one ballot

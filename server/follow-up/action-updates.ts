@@ -18,7 +18,7 @@ import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson }
 
 const DAY_MS = 86_400_000
 
-const UpdateBody = z.object({
+export const UpdateBody = z.object({
   entryId: z.string().min(1).max(100),
   status: z.enum(STATUSES),
   percent: z.number().int('a whole percent').min(0).max(100),

@@ -17,7 +17,7 @@ import {
 import type { VersionSummary } from '../persistence/store.ts'
 import { parseWorkshopExport } from '../workshops/import.ts'
 
-const SaveBody = z.object({
+export const SaveBody = z.object({
   label: z.string().trim().max(120).optional(),
   /** A participant may save one only before importing data (e.g. meeting 1's scores CSV). */
   reason: z.enum(['manual', 'before-import']).optional(),

@@ -34,14 +34,14 @@ import { timerRoute } from './timer.ts'
 /** A workshop export with everything filled in stays far below this. */
 const MAX_IMPORT_BYTES = 5 * 1024 * 1024
 
-const RotateKeysBody = z.object({
+export const RotateKeysBody = z.object({
   rotate: z
     .array(z.enum(['participant', 'viewer']))
     .min(1, 'name the keys to replace: participant, viewer')
     .transform((roles) => [...new Set(roles)]),
 })
 
-const CreateWorkshopBody = z.object({
+export const CreateWorkshopBody = z.object({
   title: z.string().trim().max(200).optional(),
   organisation: z.string().trim().max(200).optional(),
   language: z.enum(['it', 'en']).optional(),
@@ -130,6 +130,21 @@ export function createHttpHandler(ctx: HttpContext) {
     const timerMatch = /^\/api\/workshops\/([^/]+)\/timer$/.exec(url.pathname)
     if (timerMatch) return timerRoute(ctx, req, res, url, decodePathPart(timerMatch[1]!))
     if (url.pathname === '/api/time' && method === 'GET') return sendJson(res, 200, { now: Date.now() })
+    if (url.pathname === '/api/docs.css' && method === 'GET') {
+      const { DOCS_CSS } = await import('./openapi/docs-page.ts')
+      res.writeHead(200, { 'content-type': 'text/css; charset=utf-8', 'cache-control': 'no-cache' })
+      return void res.end(DOCS_CSS)
+    }
+    if ((url.pathname === '/api/openapi.json' || url.pathname === '/api/docs') && method === 'GET') {
+      // Loaded on the first request: the description imports every route's schemas.
+      const { openApiDocument } = await import('./openapi/document.ts')
+      const document = openApiDocument()
+      if (url.pathname === '/api/openapi.json')
+        return sendJson(res, 200, document, { 'cache-control': 'no-cache' })
+      const { apiDocsPage } = await import('./openapi/docs-page.ts')
+      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-cache' })
+      return void res.end(apiDocsPage(document as Parameters<typeof apiDocsPage>[0]))
+    }
     const participantsMatch = /^\/api\/workshops\/([^/]+)\/participants((?:\/[^/]+){0,2})$/.exec(url.pathname)
     if (participantsMatch) {
       return participantsRoute(

@@ -6,7 +6,7 @@ import { controlMap, readTimer } from '../../shared/schema/control.ts'
 import { authenticate } from '../auth/keys.ts'
 import { type HttpContext, HttpError, keyOf, parseBody, readJsonBody, sendJson } from './common.ts'
 
-const TimerBody = z.discriminatedUnion('action', [
+export const TimerBody = z.discriminatedUnion('action', [
   z.object({ action: z.literal('start'), durationMs: z.number().int().min(1000).max(MAX_TIMER_MS) }),
   z.object({ action: z.literal('pause') }),
   z.object({ action: z.literal('resume') }),

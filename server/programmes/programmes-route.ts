@@ -24,12 +24,12 @@ import { openSealedViewerKey, sealViewerKey } from './programme-keys.ts'
 /** A programme holds the groups of one organisation: far fewer than this. */
 export const MAX_GROUPS = 50
 
-const CreateBody = z.object({
+export const CreateBody = z.object({
   title: z.string().trim().min(1, 'a programme needs a title').max(200),
   organisation: z.string().trim().max(200).default(''),
   language: z.enum(['it', 'en']).default('it'),
 })
-const AddBody = z.object({
+export const AddBody = z.object({
   workshopId: z.string().min(1).max(100),
   /** The group's facilitator key: only its facilitator puts a workshop in a programme. */
   workshopKey: z.string().min(1).max(200),

@@ -28,14 +28,14 @@ type StoredVote = {
   anonymous: boolean
 }
 
-const CreateVoteBody = z.object({
+export const CreateVoteBody = z.object({
   target: z.enum(VOTE_TARGETS),
   votesPerPerson: z.number().int().min(1).max(20),
   maxPerItem: z.number().int().min(1).max(20),
   anonymous: z.boolean(),
   replaceOpen: z.boolean().optional(),
 })
-const DotBallotBody = z.object({ votes: z.record(z.string(), z.number()) })
+export const DotBallotBody = z.object({ votes: z.record(z.string(), z.number()) })
 
 /** The cards a vote can be on, as they are on the board when the vote starts. */
 function itemsOf(ctx: HttpContext, workshopId: string, target: VoteTarget) {

@@ -19,8 +19,11 @@ import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } fro
 type Purpose = PublishedRating['purpose']
 type StoredRating = Pick<PublishedRating, 'purpose' | 'items' | 'axes' | 'min' | 'max'>
 
-const CreateBody = z.object({ purpose: z.enum(['culture', 'factors']), replaceOpen: z.boolean().optional() })
-const BallotBody = z.object({ scores: z.record(z.string(), z.record(z.string(), z.number())) })
+export const CreateBody = z.object({
+  purpose: z.enum(['culture', 'factors']),
+  replaceOpen: z.boolean().optional(),
+})
+export const BallotBody = z.object({ scores: z.record(z.string(), z.record(z.string(), z.number())) })
 
 /** What is scored: every culture statement (1-5), or the chosen factors today and target (0-10). */
 function definitionFor(ctx: HttpContext, workshopId: string, purpose: Purpose): Promise<StoredRating> {

@@ -18,13 +18,13 @@ import { closeOpenRounds, findRound, ownBallot, participation, roundAccess } fro
 
 type StoredRound = { interventionIds: string[]; titles: Record<string, string> }
 
-const CreateRoundBody = z.object({
+export const CreateRoundBody = z.object({
   interventionIds: z.array(z.string().min(1)).min(1, 'choose at least one intervention').max(50).optional(),
   replaceOpen: z.boolean().optional(),
 })
 
 const Pair = z.object({ x: z.number(), y: z.number() })
-const RoundBallotBody = z.object({ scores: z.record(z.string(), Pair) })
+export const RoundBallotBody = z.object({ scores: z.record(z.string(), Pair) })
 
 /**
  * Meeting 2's silent scoring round. Like the survey, ballots arrive over HTTP with the

@@ -29,7 +29,7 @@ import type { SurveyRecord } from '../persistence/store.ts'
 
 type StoredSurvey = SurveyDefinition & SurveyOptions & { titles: Record<string, string> }
 
-const CreateSurveyBody = z.object({
+export const CreateSurveyBody = z.object({
   interventionIds: z.array(z.string().min(1)).min(1, 'choose at least one intervention').max(50),
   question: z.discriminatedUnion('kind', [
     z.object({ kind: z.literal('rating') }),
@@ -41,9 +41,9 @@ const CreateSurveyBody = z.object({
   closesAt: z.number().int().positive().nullable().default(null),
 })
 
-const ReopenBody = z.object({ closesAt: z.number().int().positive().nullable().optional() })
+export const ReopenBody = z.object({ closesAt: z.number().int().positive().nullable().optional() })
 
-const BallotBody = z.object({
+export const BallotBody = z.object({
   scores: z.record(z.string(), z.number()),
   comments: z.record(z.string(), z.string()).optional(),
 })

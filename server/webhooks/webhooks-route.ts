@@ -17,7 +17,7 @@ import { WEBHOOK_EVENTS } from './webhooks.ts'
 export const MAX_WEBHOOKS = 10
 const LOG_SIZE = 100
 
-const RegisterBody = z.object({
+export const RegisterBody = z.object({
   url: z.string().trim().min(1, 'a web address is required').max(2000),
   events: z
     .array(z.enum(WEBHOOK_EVENTS))
