@@ -7,6 +7,7 @@ import { exportVision, type VisionExport, visionMarkdown, visionTables } from '.
 import { exportWorkshop, type WorkshopExport } from '../../shared/schema/workshop-export.ts'
 import { authenticate } from '../auth/keys.ts'
 import { type HttpContext, HttpError, keyOf } from '../http/common.ts'
+import { reportPdf } from './report-pdf.ts'
 import { tablesXlsx, workshopXlsx } from './xlsx.ts'
 
 /** What a download asks for besides the workshop: its id, and for the calendar one owner's actions. */
@@ -30,6 +31,7 @@ export const EXPORT_FILES: Record<string, ExportFile> = {
   'action-updates.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).updates) },
   'kpi-readings.csv': { type: 'text/csv; charset=utf-8', build: (d) => toCsv(exportTables(d).readings) },
   'report.md': { type: 'text/markdown; charset=utf-8', build: reportMarkdown },
+  'report.pdf': { type: 'application/pdf', build: reportPdf },
   'pipeline.ics': {
     type: 'text/calendar; charset=utf-8',
     build: (d, { workshopId, owner }) => pipelineCalendar(d, { workshopId, owner, now: new Date() }),

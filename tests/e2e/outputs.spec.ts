@@ -84,6 +84,13 @@ test('outputs: live coverage, downloads that match the board, a report that prin
   ])
   const markdown = (await downloadFrom(fabio, 'Rapporto (Markdown)')).bytes.toString('utf8')
   expect(markdown).toContain('## Incontro 3 · Azioni')
+  // The PDF built on the server, as a manager downloads it: what the board shows, on paper.
+  const serverPdf = await downloadFrom(fabio, 'Rapporto (PDF)')
+  expect(serverPdf.name).toMatch(/report\.pdf$/)
+  expect(serverPdf.bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-')
+  const pdfWords = pdfText(serverPdf.bytes)
+  for (const heading of ['Incontro 1 · Perimetro', 'Incontro 4 · Pipeline', 'Copertura'])
+    expect(pdfWords).toContain(squeeze(heading))
   // The calendar: one event per dated action, as a calendar application reads it.
   const calendar = await downloadFrom(fabio, 'Calendario della pipeline (ICS)')
   expect(calendar.name).toMatch(/pipeline\.ics$/)

@@ -7,7 +7,7 @@ import { FollowUpSettingsPanel } from './FollowUpSettingsPanel.tsx'
 import { KpiReadings } from './KpiReadings.tsx'
 import { ReviewPanel } from './ReviewPanel.tsx'
 
-const FOLLOW_UP_FILES = ['workshop.xlsx', 'action-updates.csv', 'kpi-readings.csv', 'report.md']
+const FOLLOW_UP_FILES = ['workshop.xlsx', 'action-updates.csv', 'kpi-readings.csv', 'report.pdf']
 
 /**
  * Follow-up, for the weeks after meeting 4: owners say where their actions stand, the group

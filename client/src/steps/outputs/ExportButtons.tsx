@@ -12,6 +12,7 @@ const IMPROVEMENT_FILES = [
   'pipeline.ics',
   'kpis.csv',
   'report.md',
+  'report.pdf',
   'workshop.json',
 ]
 
