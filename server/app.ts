@@ -91,6 +91,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
       status: getRecord(room.doc, 'pipeline', t.record!)?.get('status') ?? null,
       source: 'board',
     }))
+    // The commit takes the queue when it runs, after this update joins it (see Rooms.flush).
     void rooms.flush().then(() => {
       if (room.discarded) return
       for (const change of changes) void webhooks.notify(room.name, 'pipeline.status-changed', change)

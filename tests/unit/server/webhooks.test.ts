@@ -3,13 +3,16 @@ import http from 'node:http'
 import type { AddressInfo } from 'node:net'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import type { WebsocketProvider } from 'y-websocket'
+import * as Y from 'yjs'
+import { openSqliteStore } from '../../../server/persistence/sqlite-store.ts'
+import type { Store } from '../../../server/persistence/store.ts'
 import { destinationProblem } from '../../../server/webhooks/destinations.ts'
 import { readInterventions } from '../../../shared/schema/interventions.ts'
 import { readPipeline, setPipelineField } from '../../../shared/schema/pipeline.ts'
 import { exportWorkshop } from '../../../shared/schema/workshop-export.ts'
 import { connectProvider, eventually, whenSynced } from '../../support/clients.ts'
 import { fullWorkshop } from '../../support/full-workshop.ts'
-import { type Keys, startTestServer, type TestServer } from '../../support/server.ts'
+import { type Keys, startTestServer, type TestServer, tempDataDir } from '../../support/server.ts'
 
 type Received = { headers: http.IncomingHttpHeaders; body: string }
 
@@ -190,5 +193,62 @@ describe('where webhooks may go without an allow-list', () => {
     expect(await destinationProblem('https://93.184.216.34/hook', ['93.184.216.34:8443'])).toMatch(
       /WEBHOOK_HOSTS/,
     )
+  })
+})
+
+describe('a status change from the board, with a store that commits late', () => {
+  it('is announced only once it is stored', async () => {
+    const inner = openSqliteStore(tempDataDir())
+    // Every group commit takes 300 ms to reach the disk.
+    const late: Store = {
+      ...inner,
+      appendUpdates: async (updates) => {
+        await new Promise((resolve) => setTimeout(resolve, 300))
+        return inner.appendUpdates(updates)
+      },
+    }
+    const slow = await startTestServer({}, tempDataDir(), late)
+    const storedWhenAnnounced: (string | null)[] = []
+    const listener = http.createServer((req, res) => {
+      req.resume()
+      req.on('end', async () => {
+        const doc = new Y.Doc()
+        const { snapshot, updates } = await inner.loadDocument(workshopId)
+        if (snapshot) Y.applyUpdate(doc, snapshot)
+        for (const update of updates) Y.applyUpdate(doc, update)
+        storedWhenAnnounced.push(readPipeline(doc).find((e) => e.id === entryId)?.status ?? null)
+        res.writeHead(204).end()
+      })
+    })
+    await new Promise<void>((resolve) => listener.listen(0, '127.0.0.1', resolve))
+    let workshopId = ''
+    let entryId = ''
+    try {
+      const { content, control } = fullWorkshop()
+      const imported = await fetch(`${slow.base}/api/workshops/import`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body: JSON.stringify(exportWorkshop(content, control)),
+      })
+      const created = (await imported.json()) as { id: string; keys: Keys }
+      workshopId = created.id
+      entryId = readPipeline(content)[0]!.id
+      const url = `http://127.0.0.1:${(listener.address() as AddressInfo).port}/hook`
+      const registered = await fetch(`${slow.base}/api/workshops/${workshopId}/webhooks`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: `Bearer ${created.keys.facilitator}` },
+        body: JSON.stringify({ url, events: ['pipeline.status-changed'] }),
+      })
+      expect(registered.status).toBe(201)
+      const board = connectProvider(slow.wsBase, workshopId, created.keys.participant)
+      providers.push(board.provider)
+      await whenSynced(board.provider)
+      setPipelineField(board.doc, entryId, 'status', 'dropped')
+      await eventually(() => expect(storedWhenAnnounced).toHaveLength(1))
+      expect(storedWhenAnnounced).toEqual(['dropped'])
+    } finally {
+      await new Promise((resolve) => listener.close(resolve))
+      await slow.close()
+    }
   })
 })
