@@ -159,6 +159,37 @@ test.describe('meeting 1, live with two participants', () => {
     await expect.poll(() => cardTexts(marco.page, 'Attesa del veicolo')).toEqual(giuliaOrder)
   })
 
+  test('a card far down a long column, off screen, joins drag and drop when reached: the keyboard keeps its focus and moves it', async ({
+    tavolo,
+    person,
+  }) => {
+    const [sara, luca] = await participantsOnMeeting1(tavolo, person, 'Sara', 'Luca')
+    const titles = Array.from({ length: 24 }, (_, i) => `Attesa ${i + 1}`)
+    for (const title of titles) await addPain(sara.page, 'Consegna', title)
+    // Luca has not scrolled: the last cards arrived below his screen.
+    const page = luca.page
+    await expect.poll(() => cardTexts(page, 'Consegna')).toEqual(titles)
+    const handle = page.getByRole('button', { name: 'Sposta la scheda Attesa 24' })
+    await expect(handle).not.toBeInViewport()
+    await expect(handle).not.toHaveAttribute('aria-roledescription', 'sortable')
+    // Reaching it by keyboard makes it join drag and drop; the focus stays on its handle.
+    await handle.focus()
+    await expect(handle).toHaveAttribute('aria-roledescription', 'sortable')
+    await expect(handle).toBeFocused()
+    await keyboardDrag(
+      page,
+      handle,
+      [
+        { key: 'ArrowUp', announcement: 'Attesa 24: sopra Attesa 23 nella fase Consegna' },
+        { key: 'Space', announcement: 'Attesa 24 lasciata sopra Attesa 23 nella fase Consegna.' },
+      ],
+      'Attesa 24: sopra Attesa 24 nella fase Consegna',
+    )
+    await expect
+      .poll(() => cardTexts(sara.page, 'Consegna'))
+      .toEqual([...titles.slice(0, 22), 'Attesa 24', 'Attesa 23'])
+  })
+
   test('a keyboard-only participant moves a card to another stage and within it', async ({
     tavolo,
     person,

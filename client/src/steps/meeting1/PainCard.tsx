@@ -1,6 +1,6 @@
 import { useSortable } from '@dnd-kit/sortable'
 import { CSS } from '@dnd-kit/utilities'
-import { memo, useMemo, useRef } from 'react'
+import { memo, type RefObject, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react'
 import {
   moveCard,
   readPain,
@@ -29,50 +29,110 @@ type Props = {
   linkedTo: string[] | undefined
 }
 
+/** Browsers that say when an element's content is skipped (content-visibility: auto). */
+const SAYS_WHEN_SKIPPED = typeof window !== 'undefined' && 'oncontentvisibilityautostatechange' in window
+
 /**
- * One pain (or enhancement) card. The outer part is what drag and drop re-renders on every
- * pointer move (position, handle); the content is memoised and subscribes to its own record
- * only, so a drag or another card's edit does not re-render it.
+ * One pain (or enhancement) card. A card joins drag and drop (dnd-kit's `useSortable`) once it
+ * comes near the viewport, is focused or pointed at, and stays in it: when a drag starts,
+ * dnd-kit re-renders and measures every sortable card, and 300 of them made that first frame
+ * 200-280 ms; the cards near the screen are the ones a drag can reach. The content is memoised
+ * and subscribes to its own record only, so a drag or another card's edit does not re-render it.
  */
 export const PainCard = memo(function PainCard({ id, label, ...content }: Props) {
   const { t } = useTranslation()
-  const session = useSession()
-  const readOnly = session.readOnly
+  const readOnly = useSession().readOnly
   const root = useRef<HTMLLIElement | null>(null)
+  const [near, setNear] = useState(!SAYS_WHEN_SKIPPED)
+  // The handle is a new element once the card joins: focus that was on it moves with it.
+  const refocus = useRef(false)
   useFocusAcrossRemount(root)
-  // A drag re-renders every card's outer part on each pointer move: no translation there.
+  useEffect(() => {
+    const element = root.current
+    if (near || !element) return
+    const join = (event: Event) => {
+      if (
+        event.type === 'contentvisibilityautostatechange' &&
+        (event as Event & { skipped: boolean }).skipped
+      )
+        return
+      refocus.current = document.activeElement?.id === `${id}-handle`
+      setNear(true)
+    }
+    const kinds = ['contentvisibilityautostatechange', 'focusin', 'pointerenter'] as const
+    for (const kind of kinds) element.addEventListener(kind, join)
+    return () => {
+      for (const kind of kinds) element.removeEventListener(kind, join)
+    }
+  }, [near, id])
+  // A drag re-renders every sortable card's handle on each pointer move: no translation there.
   const handleLabel = useMemo(
     () => t('meeting1.pain.handle', { card: label || t('meeting1.pain.untitled') }),
     [t, label],
   )
-  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
-    id,
-    disabled: readOnly,
-  })
+  const handle = { id, label: handleLabel, readOnly }
   return (
-    <li
-      ref={(node) => {
-        setNodeRef(node)
-        root.current = node
-      }}
-      style={{ transform: CSS.Transform.toString(transform), transition }}
-      className={`relative [contain-intrinsic-size:auto_7rem] [content-visibility:auto] ${isDragging ? 'z-10 opacity-40' : ''}`}
-    >
-      <button
-        type="button"
-        {...attributes}
-        {...listeners}
-        id={`${id}-handle`}
-        aria-label={handleLabel}
-        disabled={readOnly}
-        className="absolute top-1 left-0.5 min-h-6 min-w-6 cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30"
-      >
-        ⠿
-      </button>
+    <li ref={root} className="relative [contain-intrinsic-size:auto_7rem] [content-visibility:auto]">
+      {near ? <SortableHandle {...handle} card={root} refocus={refocus} /> : <Handle {...handle} />}
       <PainCardContent id={id} {...content} />
     </li>
   )
 })
+
+type HandleProps = { id: string; label: string; readOnly: boolean }
+const HANDLE_CLASS =
+  'absolute top-1 left-0.5 min-h-6 min-w-6 cursor-grab touch-none rounded px-1 text-slate-500 hover:bg-white disabled:cursor-default disabled:opacity-30'
+
+/** The handle of a card that has not joined drag and drop yet (off screen, never focused). */
+function Handle({ id, label, readOnly }: HandleProps) {
+  return (
+    <button type="button" id={`${id}-handle`} aria-label={label} disabled={readOnly} className={HANDLE_CLASS}>
+      ⠿
+    </button>
+  )
+}
+
+/** The handle of a card in drag and drop: it registers the card (the whole `li`) with dnd-kit. */
+function SortableHandle({
+  id,
+  label,
+  readOnly,
+  card,
+  refocus,
+}: HandleProps & { card: RefObject<HTMLLIElement | null>; refocus: RefObject<boolean> }) {
+  const { attributes, listeners, setNodeRef, transform, transition, isDragging } = useSortable({
+    id,
+    disabled: readOnly,
+  })
+  const button = useRef<HTMLButtonElement | null>(null)
+  useLayoutEffect(() => {
+    setNodeRef(card.current)
+    if (refocus.current) button.current?.focus()
+    refocus.current = false
+  }, [setNodeRef, card, refocus])
+  useLayoutEffect(() => {
+    const element = card.current
+    if (!element) return
+    element.style.transform = CSS.Transform.toString(transform) ?? ''
+    element.style.transition = transition ?? ''
+    element.classList.toggle('z-10', isDragging)
+    element.classList.toggle('opacity-40', isDragging)
+  }, [card, transform, transition, isDragging])
+  return (
+    <button
+      type="button"
+      ref={button}
+      {...attributes}
+      {...listeners}
+      id={`${id}-handle`}
+      aria-label={label}
+      disabled={readOnly}
+      className={HANDLE_CLASS}
+    >
+      ⠿
+    </button>
+  )
+}
 
 const PainCardContent = memo(function PainCardContent({
   id,
