@@ -81,6 +81,7 @@ export async function startServer(config: Config, log: Logger, given?: Store) {
   const webhooks = new Webhooks(store, log, {
     allowedHosts: config.webhookHosts,
     retryMs: config.webhookRetryMs ?? DEFAULT_RETRY_MS,
+    onAttempt: (outcome) => metrics.webhookAttempts.inc({ outcome }),
   })
   /** A pipeline entry's status set on the board (meeting 4) goes to the webhooks once stored. */
   function announceStatusChanges(room: Room, touches: readonly Touch[]): void {

@@ -81,6 +81,12 @@ export function createMetrics() {
       labelNames: ['kind'] as const,
       registers,
     }),
+    webhookAttempts: new client.Counter({
+      name: 'tavolo_webhook_attempts_total',
+      help: 'Webhook delivery attempts, by outcome (delivered, retrying, failed)',
+      labelNames: ['outcome'] as const,
+      registers,
+    }),
     catchUps: new client.Counter({
       name: 'tavolo_catch_ups_total',
       help: 'Times the rooms in memory were read again from the store after a gap in cross-node messages',

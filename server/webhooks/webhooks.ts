@@ -33,7 +33,12 @@ export class Webhooks {
   constructor(
     private readonly store: Store,
     private readonly log: Logger,
-    private readonly options: { allowedHosts: readonly string[]; retryMs: readonly number[] },
+    private readonly options: {
+      allowedHosts: readonly string[]
+      retryMs: readonly number[]
+      /** Counts each attempt by outcome. */
+      onAttempt?: (outcome: 'delivered' | 'retrying' | 'failed') => void
+    },
   ) {}
 
   problemWith(url: string): Promise<string | null> {
@@ -129,6 +134,7 @@ export class Webhooks {
       status: error === null ? 'delivered' : wait === undefined ? 'failed' : 'pending',
       nextAt: error !== null && wait !== undefined ? Date.now() + wait : null,
     }
+    this.options.onAttempt?.(next.status === 'pending' ? 'retrying' : next.status)
     try {
       await this.store.putDelivery(next)
     } catch (caught) {

@@ -164,6 +164,15 @@ describe('webhooks', () => {
       status: 'done',
       source: 'board',
     })
+    // Every attempt is counted by outcome: the survey's failure and success, then three failures.
+    const metrics = await (await fetch(`${server.base}/metrics`)).text()
+    const count = (outcome: string) =>
+      Number(
+        new RegExp(`tavolo_webhook_attempts_total\\{outcome="${outcome}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0,
+      )
+    expect(count('failed')).toBeGreaterThanOrEqual(1)
+    expect(count('retrying')).toBeGreaterThanOrEqual(3)
+    expect(count('delivered')).toBeGreaterThanOrEqual(1)
 
     // Not subscribed: a restored version sends nothing here. A ping tests the link; a removed webhook gets nothing more.
     const hookId = String(created.body.id)
