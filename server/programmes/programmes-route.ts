@@ -3,7 +3,9 @@ import type { IncomingMessage, ServerResponse } from 'node:http'
 import { z } from 'zod'
 import { type ProgrammeDashboard, programmeDashboard } from '../../shared/exports/programme.ts'
 import { programmeTables } from '../../shared/exports/programme-tables.ts'
+import { roomName } from '../../shared/rooms.ts'
 import { readControl } from '../../shared/schema/control.ts'
+import { readMeta } from '../../shared/schema/meta.ts'
 import { exportWorkshop } from '../../shared/schema/workshop-export.ts'
 import { authenticate, hashKey, newKey, newWorkshopId } from '../auth/keys.ts'
 import {
@@ -90,14 +92,22 @@ export async function programmesRoute(
   const [, part, groupId] = rest
   if (part === undefined) {
     if (method !== 'GET') throw new HttpError(405, 'use GET to read a programme')
-    const groups = await groupsOf(ctx, id)
+    // Only the titles, as the groups call themselves now (not the whole of each group).
+    const groups = await Promise.all(
+      (await ctx.store.listProgrammeWorkshops(id)).map((workshopId) =>
+        ctx.rooms.read(roomName(workshopId, 'content'), 'content', (doc) => ({
+          workshopId,
+          title: readMeta(doc).title,
+        })),
+      ),
+    )
     return sendJson(res, 200, {
       id,
       title: programme.title,
       organisation: programme.organisation,
       language: programme.language,
       role,
-      groups: groups.map((g) => ({ workshopId: g.workshopId, title: g.data.meta.title })),
+      groups,
       ...(role === 'facilitator' &&
         key && { keys: { facilitator: key, viewer: openSealedViewerKey(key, programme.sealedViewerKey) } }),
     })

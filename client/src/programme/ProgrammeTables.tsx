@@ -46,6 +46,17 @@ export function ProgrammeTables({ dashboard }: { dashboard: ProgrammeDashboard }
     </label>
   )
   const cell = 'border-b border-slate-100 px-2 py-1 align-top'
+  const head = (table: string, columns: readonly string[]) => (
+    <thead>
+      <tr>
+        {columns.map((column) => (
+          <th key={column} scope="col" className={cell}>
+            {t(`programme.${table}.${column}`)}
+          </th>
+        ))}
+      </tr>
+    </thead>
+  )
   return (
     <>
       <section
@@ -84,15 +95,7 @@ export function ProgrammeTables({ dashboard }: { dashboard: ProgrammeDashboard }
         </fieldset>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="programme-pipeline">
-            <thead>
-              <tr>
-                {['group', 'action', 'owner', 'unit', 'wave', 'due', 'status'].map((h) => (
-                  <th key={h} scope="col" className={cell}>
-                    {t(`programme.pipeline.${h}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            {head('pipeline', ['group', 'action', 'owner', 'unit', 'wave', 'due', 'status'])}
             <tbody>
               {actions.map((a) => (
                 <tr key={`${a.workshopId}:${a.id}`} data-testid="programme-action">
@@ -120,15 +123,7 @@ export function ProgrammeTables({ dashboard }: { dashboard: ProgrammeDashboard }
         </h2>
         <div className="overflow-x-auto">
           <table className="w-full text-left text-sm" data-testid="programme-kpis">
-            <thead>
-              <tr>
-                {['group', 'name', 'baseline', 'target', 'latest', 'state'].map((h) => (
-                  <th key={h} scope="col" className={cell}>
-                    {t(`programme.kpis.${h}`)}
-                  </th>
-                ))}
-              </tr>
-            </thead>
+            {head('kpis', ['group', 'name', 'baseline', 'target', 'latest', 'state'])}
             <tbody>
               {kpis.map((k) => (
                 <tr key={`${k.workshopId}:${k.id}`} data-testid="programme-kpi">
@@ -155,15 +150,7 @@ export function ProgrammeTables({ dashboard }: { dashboard: ProgrammeDashboard }
         </h2>
         <p className="text-sm text-slate-700">{t('programme.units.intro')}</p>
         <table className="w-full text-left text-sm" data-testid="programme-units">
-          <thead>
-            <tr>
-              {['unit', 'responsible', 'accountable', 'groups', 'load'].map((h) => (
-                <th key={h} scope="col" className={cell}>
-                  {t(`programme.units.${h}`)}
-                </th>
-              ))}
-            </tr>
-          </thead>
+          {head('units', ['unit', 'responsible', 'accountable', 'groups', 'load'])}
           <tbody>
             {dashboard.units.map((u) => (
               <tr key={u.unit} data-testid="programme-unit">

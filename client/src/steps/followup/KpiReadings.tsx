@@ -9,6 +9,7 @@ import { parseNumber } from '../../../../shared/domain/kpis.ts'
 import { addKpiReadings, MAX_READING_TEXT, removeKpiReading } from '../../../../shared/schema/follow-up.ts'
 import type { Kpi } from '../../../../shared/schema/kpis.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { CsvSource } from '../../components/CsvSource.tsx'
 import { useTranslation } from '../../i18n/translation.tsx'
 import { localToday } from '../../lib/follow-up-api.ts'
 import type { FollowUpBoard } from './board.ts'
@@ -259,39 +260,19 @@ function ReadingsImport({
         {t('followup.import.open', { name })}
       </button>
       <p>{t('followup.import.format')}</p>
-      <label className="grid gap-1">
-        <span>{t('followup.import.paste')}</span>
-        <textarea
-          value={csv}
-          rows={4}
-          onChange={(e) => {
-            setCsv(e.target.value)
-            setParsed(null)
-          }}
-          className="rounded border border-slate-300 px-2 py-1 font-mono"
-        />
-      </label>
-      <label className="grid gap-1">
-        <span>{t('followup.import.upload')}</span>
-        <input
-          type="file"
-          accept=".csv,.txt,text/csv,text/plain"
-          onChange={async (e) => {
-            const file = e.target.files?.[0]
-            if (!file) return
-            const text = await file.text()
-            setCsv(text)
-            setParsed(parseReadings(text, language))
-          }}
-        />
-      </label>
-      <button
-        type="button"
-        onClick={() => setParsed(parseReadings(csv, language))}
-        className="justify-self-start rounded border border-indigo-700 px-3 py-1 text-indigo-800"
-      >
-        {t('followup.import.check')}
-      </button>
+      <CsvSource
+        csv={csv}
+        onEdit={(text) => {
+          setCsv(text)
+          setParsed(null)
+        }}
+        onCheck={(text) => setParsed(parseReadings(text, language))}
+        labels={{
+          paste: t('followup.import.paste'),
+          upload: t('followup.import.upload'),
+          check: t('followup.import.check'),
+        }}
+      />
       {parsed && (
         <div role="status" className="grid gap-2" data-testid="readings-report">
           <p>{t('followup.import.valid', { count: parsed.readings.length })}</p>

@@ -10,6 +10,7 @@ import { type ParsedScores, parseScores, type ScoreKind } from '../../../../shar
 import { readStageData, setStageCes, setStageNps } from '../../../../shared/schema/journey-data.ts'
 import type { NamedItem } from '../../../../shared/schema/setup.ts'
 import { useSession } from '../../collab/hooks.ts'
+import { CsvSource } from '../../components/CsvSource.tsx'
 import { useTranslation } from '../../i18n/translation.tsx'
 import { versionsApi } from '../../lib/versions-api.ts'
 
@@ -43,10 +44,6 @@ export function StageDataDialog({ stage, onClose }: { stage: NamedItem; onClose:
     event.preventDefault()
     setStageNps(doc, stage.id, counts.promoters + counts.passives + counts.detractors > 0 ? counts : null)
     setMessage(t('meeting1.data.saved'))
-  }
-  const check = () => {
-    setParsed(parseScores(csv, kind))
-    setMessage(null)
   }
   const importScores = async (scores: number[]) => {
     // The board before the import stays in the history; a server that cannot keep it will not
@@ -129,39 +126,23 @@ export function StageDataDialog({ stage, onClose }: { stage: NamedItem; onClose:
                 <option value="ces">{t('meeting1.data.kindCes')}</option>
               </select>
             </label>
-            <label className="grid gap-1">
-              <span>{t('meeting1.data.paste')}</span>
-              <textarea
-                value={csv}
-                onChange={(e) => {
-                  setCsv(e.target.value)
-                  setParsed(null)
-                }}
-                rows={5}
-                className="rounded border border-slate-300 px-2 py-1 font-mono text-sm"
-              />
-            </label>
-            <label className="grid gap-1">
-              <span>{t('meeting1.data.upload')}</span>
-              <input
-                type="file"
-                accept=".csv,.txt,text/csv,text/plain"
-                onChange={async (e) => {
-                  const file = e.target.files?.[0]
-                  if (!file) return
-                  const text = await file.text()
-                  setCsv(text)
-                  setParsed(parseScores(text, kind))
-                }}
-              />
-            </label>
-            <button
-              type="button"
-              onClick={check}
-              className="justify-self-start rounded border border-indigo-700 px-3 py-1 text-indigo-800"
-            >
-              {t('meeting1.data.check')}
-            </button>
+            <CsvSource
+              csv={csv}
+              rows={5}
+              onEdit={(text) => {
+                setCsv(text)
+                setParsed(null)
+              }}
+              onCheck={(text) => {
+                setParsed(parseScores(text, kind))
+                setMessage(null)
+              }}
+              labels={{
+                paste: t('meeting1.data.paste'),
+                upload: t('meeting1.data.upload'),
+                check: t('meeting1.data.check'),
+              }}
+            />
             {parsed && (
               <div
                 role="status"
