@@ -21,6 +21,7 @@ import {
   type WorkshopRecord,
   webhookOf,
 } from './store.ts'
+import { JournalDamagedError, UpdateJournal } from './update-journal.ts'
 import { WalCheckpoints } from './wal-checkpoints.ts'
 
 const SCHEMA = `
@@ -46,6 +47,10 @@ CREATE TABLE IF NOT EXISTS doc_updates (
   data BLOB NOT NULL
 );
 CREATE INDEX IF NOT EXISTS doc_updates_room ON doc_updates (room, seq);
+CREATE TABLE IF NOT EXISTS journal_state (
+  id INTEGER PRIMARY KEY CHECK (id = 1),
+  generation INTEGER NOT NULL
+);
 CREATE TABLE IF NOT EXISTS participants (
   id TEXT PRIMARY KEY,
   workshop_id TEXT NOT NULL REFERENCES workshops (id),
@@ -145,6 +150,10 @@ type WorkshopRow = {
 /** Pages of write-ahead log (4 KiB each) after which the writer checkpoints by itself. */
 const WAL_CAP_PAGES = 4096
 const CHECKPOINT_INTERVAL_MS = 250
+/** How long document updates wait in the journal before they are copied into the database. */
+const INGEST_AFTER_MS = 100
+/** A journal this large is copied in at once, whatever its age. */
+const INGEST_AT_BYTES = 4 << 20
 
 /** The store's calls as SQLite answers them: at once, on the calling thread. */
 type Immediate<T> = {
@@ -167,6 +176,7 @@ export function openSqliteStore(dataDir: string, log?: Logger): Store {
 function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store>, 'exclusive'> {
   fs.mkdirSync(dataDir, { recursive: true })
   const file = path.join(dataDir, 'tavolo.sqlite')
+  const lock = lockDataDir(dataDir)
   const db = new Database(file)
   db.pragma('journal_mode = WAL')
   // A commit reaches the OS before we broadcast, which survives a process crash (SIGKILL).
@@ -393,9 +403,6 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
     db.prepare('DELETE FROM workshops WHERE id = ?').run(id)
   })
 
-  const appendAll = db.transaction((updates: readonly PendingUpdate[]) => {
-    for (const { room, update } of updates) insertUpdate.run(room, update)
-  })
   const compactRoom = db.transaction((room: string, snapshot: Uint8Array) => {
     upsertSnapshot.run(room, snapshot, Date.now())
     deleteUpdates.run(room)
@@ -414,6 +421,60 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
     })
     for (const [room, data] of Object.entries(snapshots)) upsertSnapshot.run(room, data, w.createdAt)
   })
+
+  // Document updates reach the journal first (one append per group commit) and the database
+  // in batches. Any other write copies them in first, so the database sees every change in the
+  // order it was made; a read of a document adds those not copied yet.
+  const selectGeneration = db.prepare<[], number>('SELECT generation FROM journal_state WHERE id = 1').pluck()
+  const upsertGeneration = db.prepare<[number]>(
+    `INSERT INTO journal_state (id, generation) VALUES (1, ?)
+     ON CONFLICT (id) DO UPDATE SET generation = excluded.generation`,
+  )
+  const copyIn = db.transaction((updates: readonly PendingUpdate[], generation: number) => {
+    for (const { room, update } of updates) insertUpdate.run(room, update)
+    upsertGeneration.run(generation)
+  })
+  const { journal, left } = UpdateJournal.open(path.join(dataDir, 'tavolo.journal'))
+  const copiedGeneration = selectGeneration.get() ?? 0
+  if (left.generation > copiedGeneration && left.updates.length > 0) copyIn(left.updates, left.generation)
+  journal.restart(Math.max(left.generation, copiedGeneration) + 1)
+  let pending: PendingUpdate[] = []
+  let pendingBytes = 0
+  let ingestTimer: NodeJS.Timeout | undefined
+  const ingest = () => {
+    clearTimeout(ingestTimer)
+    ingestTimer = undefined
+    if (pending.length === 0 && !journal.damaged) return
+    const generation = journal.generation
+    if (pending.length > 0) copyIn(pending, generation)
+    pending = []
+    pendingBytes = 0
+    journal.restart(generation + 1)
+  }
+  const ingestLater = (delay: number) => {
+    ingestTimer ??= setTimeout(() => {
+      try {
+        storageErrors(ingest)
+      } catch (error) {
+        log?.warn({ error: String(error) }, 'document updates not copied into the database yet')
+        ingestLater(1000)
+      }
+    }, delay).unref()
+  }
+  const append = (updates: readonly PendingUpdate[]) => {
+    if (journal.damaged) ingest()
+    journal.append(updates)
+    pending.push(...updates)
+    for (const { update } of updates) pendingBytes += update.length
+    if (pendingBytes >= INGEST_AT_BYTES) ingest()
+    else ingestLater(INGEST_AFTER_MS)
+  }
+  /** A write of the store: what the journal holds is copied in first. */
+  const writing = <T>(write: () => T): T =>
+    storageErrors(() => {
+      ingest()
+      return write()
+    })
 
   const checkpoints = new WalCheckpoints(file, CHECKPOINT_INTERVAL_MS, log)
   return {
@@ -439,13 +500,14 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
       writing(() => updateKeys.run({ id, sealedKeys, ...keyHashes })),
     loadDocument(room: string): StoredDocument {
       const snapshot = selectSnapshot.get(room)
+      const stored = selectUpdates.all(room).map((row) => new Uint8Array(row.data))
       return {
         snapshot: snapshot ? new Uint8Array(snapshot.data) : null,
-        updates: selectUpdates.all(room).map((row) => new Uint8Array(row.data)),
+        updates: [...stored, ...pending.filter((p) => p.room === room).map((p) => p.update)],
       }
     },
     appendUpdates(updates) {
-      if (updates.length > 0) writing(() => appendAll(updates))
+      if (updates.length > 0) storageErrors(() => append(updates))
     },
     compact: (room, snapshot) => writing(() => compactRoom(room, snapshot)),
     addParticipant: (participant) => writing(() => insertParticipant.run(participant)),
@@ -587,8 +649,17 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
         .map((row) => row.workshop_id),
     probeWrite: () => writing(() => upsertProbe.run(Date.now())),
     close: () => {
+      let copied = true
+      try {
+        ingest()
+      } catch (error) {
+        copied = false
+        log?.error({ error: String(error) }, 'the update journal stays for the next start')
+      }
+      journal.close(copied)
       checkpoints.close()
       db.close()
+      lock.close()
     },
   }
 }
@@ -619,14 +690,38 @@ function dropAutoincrement(db: Database.Database): void {
 }
 
 /** Runs a write; a refusal of the storage itself becomes StorageUnavailableError (nothing was stored). */
-function writing<T>(write: () => T): T {
+/** The file system's answers that mean "cannot write now" (the journal's appends). */
+const FILE_UNAVAILABLE = new Set(['ENOSPC', 'EDQUOT', 'EIO', 'EROFS', 'EACCES', 'EPERM', 'EBADF', 'EFBIG'])
+
+function storageErrors<T>(write: () => T): T {
   try {
     return write()
   } catch (error) {
     if (error instanceof Database.SqliteError && UNAVAILABLE.test(error.code))
       throw new StorageUnavailableError(error)
+    if (error instanceof JournalDamagedError) throw new StorageUnavailableError(error)
+    const code = (error as NodeJS.ErrnoException | null)?.code
+    if (code && FILE_UNAVAILABLE.has(code)) throw new StorageUnavailableError(error)
     throw error
   }
+}
+
+/**
+ * One server per data directory: the journal has one writer. The lock is an exclusive SQLite
+ * lock held for the store's life, which the system releases when the process ends, however.
+ */
+function lockDataDir(dataDir: string): Database.Database {
+  const lock = new Database(path.join(dataDir, 'tavolo.lock'), { timeout: 0 })
+  try {
+    lock.pragma('locking_mode = EXCLUSIVE')
+    lock.exec('BEGIN EXCLUSIVE')
+  } catch (error) {
+    lock.close()
+    if (error instanceof Database.SqliteError && error.code.startsWith('SQLITE_BUSY'))
+      throw new Error(`${dataDir} is in use by another Tavolo server: one server per data directory`)
+    throw error
+  }
+  return lock
 }
 
 /** Databases created before a column existed get it on open (SQLite has no ADD COLUMN IF NOT EXISTS). */

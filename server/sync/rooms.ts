@@ -44,8 +44,9 @@ const isEmptyUpdate = (update: Uint8Array) => update.length === 2 && update[0] =
 
 /**
  * Keeps rooms in memory and owns the durability rule: a document update is committed
- * to the store before any other peer can receive it. Updates that arrive in one turn of the
- * event loop are committed in one transaction (group commit), then broadcast.
+ * to the store before any other peer can receive it. The updates of one read of a socket, and
+ * those that arrive while a commit is in flight, are committed together (group commit), then
+ * broadcast.
  */
 export class Rooms {
   private readonly rooms = new Map<string, Room>()
@@ -227,7 +228,10 @@ export class Rooms {
     this.options.metrics.updatesReceived.inc()
     if (!this.flushScheduled) {
       this.flushScheduled = true
-      setImmediate(() => void this.flush())
+      // Right after this callback, not after the loop's other sockets: waiting for the turn
+      // to end cost every update 50-80 us at 250 connections, and a store that commits
+      // slowly still gathers what arrives meanwhile.
+      queueMicrotask(() => void this.flush())
     }
   }
 
