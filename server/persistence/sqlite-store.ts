@@ -22,7 +22,6 @@ import {
   webhookOf,
 } from './store.ts'
 import { JournalDamagedError, UpdateJournal } from './update-journal.ts'
-import { WalCheckpoints } from './wal-checkpoints.ts'
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS workshops (
@@ -147,9 +146,13 @@ type WorkshopRow = {
   sealed_keys: string
 }
 
-/** Pages of write-ahead log (4 KiB each) after which the writer checkpoints by itself. */
-const WAL_CAP_PAGES = 4096
-const CHECKPOINT_INTERVAL_MS = 250
+/**
+ * Pages of write-ahead log (4 KiB each) after which SQLite copies it into the database file,
+ * inside the commit that crosses it (SQLite's default). That commit is a copy of the journal
+ * into the database, never an update's commit, so no one waits for it but the loop, for a few
+ * milliseconds every few seconds of heavy writing.
+ */
+const WAL_CHECKPOINT_PAGES = 1000
 /** How long document updates wait in the journal before they are copied into the database. */
 const INGEST_AFTER_MS = 100
 /** A journal this large is copied in at once, whatever its age. */
@@ -182,9 +185,8 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
   // A commit reaches the OS before we broadcast, which survives a process crash (SIGKILL).
   // Only power loss could drop the last transactions; FULL would fsync every group commit.
   db.pragma('synchronous = NORMAL')
-  // The worker checkpoints; this is the cap on the log's size under sustained writing.
-  db.pragma(`wal_autocheckpoint = ${WAL_CAP_PAGES}`)
-  db.pragma(`journal_size_limit = ${WAL_CAP_PAGES * 4096}`)
+  db.pragma(`wal_autocheckpoint = ${WAL_CHECKPOINT_PAGES}`)
+  db.pragma(`journal_size_limit = ${4 * WAL_CHECKPOINT_PAGES * 4096}`)
   db.exec(SCHEMA)
   dropAutoincrement(db)
   addColumnIfMissing(db, 'surveys', 'kind', "TEXT NOT NULL DEFAULT 'survey'")
@@ -476,7 +478,6 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
       return write()
     })
 
-  const checkpoints = new WalCheckpoints(file, CHECKPOINT_INTERVAL_MS, log)
   return {
     createWorkshop: (workshop, initialSnapshots) => writing(() => createAll(workshop, initialSnapshots)),
     getWorkshop(id) {
@@ -657,7 +658,6 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
         log?.error({ error: String(error) }, 'the update journal stays for the next start')
       }
       journal.close(copied)
-      checkpoints.close()
       db.close()
       lock.close()
     },
