@@ -154,7 +154,7 @@ type WorkshopRow = {
  */
 const WAL_CHECKPOINT_PAGES = 1000
 /** How long document updates wait in the journal before they are copied into the database. */
-const INGEST_AFTER_MS = 100
+const INGEST_AFTER_MS = 500
 /** A journal this large is copied in at once, whatever its age. */
 const INGEST_AT_BYTES = 4 << 20
 

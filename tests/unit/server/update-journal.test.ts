@@ -4,7 +4,6 @@ import Database from 'better-sqlite3'
 import { describe, expect, it } from 'vitest'
 import { openSqliteStore } from '../../../server/persistence/sqlite-store.ts'
 import { readJournal, UpdateJournal } from '../../../server/persistence/update-journal.ts'
-import { sleep } from '../../support/clients.ts'
 import { tempDataDir } from '../../support/server.ts'
 
 const update = (n: number) => new Uint8Array([n, 1, 2, 3, n])
@@ -41,7 +40,7 @@ describe('the update journal of the SQLite store', () => {
       ])
       expect(journalUpdates(dataDir)).toHaveLength(3)
       expect((await store.loadDocument('a')).updates).toEqual([update(1), update(3)])
-      await expect.poll(() => journalUpdates(dataDir).length).toBe(0)
+      await expect.poll(() => journalUpdates(dataDir).length, { timeout: 5000 }).toBe(0)
       expect((await store.loadDocument('a')).updates).toEqual([update(1), update(3)])
       expect((await store.loadDocument('b')).updates).toEqual([update(2)])
       // Appended after the copy, read after what was copied.
@@ -135,8 +134,7 @@ describe('the update journal of the SQLite store', () => {
     const store = openSqliteStore(dataDir)
     try {
       for (let i = 0; i < 50; i++) await store.appendUpdates([{ room: `r${i % 3}`, update: update(i) }])
-      await sleep(250)
-      expect(journalUpdates(dataDir)).toEqual([])
+      await expect.poll(() => journalUpdates(dataDir).length, { timeout: 5000 }).toBe(0)
       // Every copy starts a new generation: 50 commits were copied in a handful of transactions.
       expect(copiedGeneration(dataDir)).toBeLessThan(5)
       expect((await store.loadDocument('r0')).updates).toHaveLength(17)
