@@ -453,22 +453,26 @@ function openImmediateStore(dataDir: string, log?: Logger): Omit<Immediate<Store
     pendingBytes = 0
     journal.restart(generation + 1)
   }
+  /** Copies the journal in; if the database refuses, tries again in a second (it is kept). */
+  const ingestOrRetry = () => {
+    try {
+      storageErrors(ingest)
+    } catch (error) {
+      log?.warn({ error: String(error) }, 'document updates not copied into the database yet')
+      ingestLater(1000)
+    }
+  }
   const ingestLater = (delay: number) => {
-    ingestTimer ??= setTimeout(() => {
-      try {
-        storageErrors(ingest)
-      } catch (error) {
-        log?.warn({ error: String(error) }, 'document updates not copied into the database yet')
-        ingestLater(1000)
-      }
-    }, delay).unref()
+    ingestTimer ??= setTimeout(ingestOrRetry, delay).unref()
   }
   const append = (updates: readonly PendingUpdate[]) => {
     if (journal.damaged) ingest()
     journal.append(updates)
     pending.push(...updates)
     for (const { update } of updates) pendingBytes += update.length
-    if (pendingBytes >= INGEST_AT_BYTES) ingest()
+    // The updates are stored once in the journal: a database that cannot take them now does
+    // not make this commit fail.
+    if (pendingBytes >= INGEST_AT_BYTES) ingestOrRetry()
     else ingestLater(INGEST_AFTER_MS)
   }
   /** A write of the store: what the journal holds is copied in first. */
