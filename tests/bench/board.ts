@@ -72,6 +72,8 @@ export async function benchBoard(): Promise<void> {
     })
     await sleep(500)
     provider.destroy()
+    // Ends the presence timer as well, or this process never exits.
+    doc.destroy()
 
     const context = await browser.newContext({ viewport: { width: 1600, height: 1000 } })
     await joinedInItalian(context, workshop.id, 'Bench')

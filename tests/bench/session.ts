@@ -114,7 +114,12 @@ export async function benchSession(): Promise<void> {
     await context.close()
   } finally {
     clearInterval(cursorTimer)
-    for (const provider of others) provider.destroy()
+    // The document's destruction ends its presence timer too (the provider's own does not):
+    // without it, this process never exits.
+    for (const provider of others) {
+      provider.destroy()
+      provider.doc.destroy()
+    }
     await browser.close()
     server.child.kill('SIGTERM')
   }
