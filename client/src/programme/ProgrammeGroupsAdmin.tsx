@@ -1,4 +1,5 @@
 import { type FormEvent, useState } from 'react'
+import { FormMessage, type FormOutcome } from '../components/FormMessage.tsx'
 import { useTranslation } from '../i18n/translation.tsx'
 import { ApiError } from '../lib/api.ts'
 import { useApiErrorText } from '../lib/api-error-text.ts'
@@ -13,7 +14,7 @@ export function ProgrammeGroupsAdmin({ info, onChange }: { info: ProgrammeInfo; 
   const { t } = useTranslation()
   const errorText = useApiErrorText()
   const [link, setLink] = useState('')
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [message, setMessage] = useState<FormOutcome | null>(null)
   const key = info.keys!.facilitator
   const viewerLink = `${location.origin}${programmePath(info.id, info.keys!.viewer)}`
   const add = async (event: FormEvent) => {
@@ -68,14 +69,7 @@ export function ProgrammeGroupsAdmin({ info, onChange }: { info: ProgrammeInfo; 
           {t('programme.admin.add')}
         </button>
       </form>
-      {message && (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'text-red-800' : 'text-emerald-900'}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage outcome={message} />
       {info.groups.length > 0 && (
         <ul className="grid gap-1">
           {info.groups.map((g) => (

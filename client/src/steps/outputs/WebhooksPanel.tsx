@@ -1,5 +1,6 @@
 import { type FormEvent, useCallback, useEffect, useState } from 'react'
 import { useSession } from '../../collab/hooks.ts'
+import { FormMessage, type FormOutcome } from '../../components/FormMessage.tsx'
 import { useTranslation } from '../../i18n/translation.tsx'
 import { ApiError } from '../../lib/api.ts'
 import { useApiErrorText } from '../../lib/api-error-text.ts'
@@ -22,7 +23,7 @@ export function WebhooksPanel() {
   const [url, setUrl] = useState('')
   const [events, setEvents] = useState<string[]>([...EVENTS])
   const [secret, setSecret] = useState<string | null>(null)
-  const [message, setMessage] = useState<{ text: string; error: boolean } | null>(null)
+  const [message, setMessage] = useState<FormOutcome | null>(null)
   const { workshopId, key } = session
   const reload = useCallback(async () => {
     const [listed, log] = await Promise.all([
@@ -95,14 +96,7 @@ export function WebhooksPanel() {
           {t('outputs.webhooks.register')}
         </button>
       </form>
-      {message && (
-        <p
-          role={message.error ? 'alert' : 'status'}
-          className={message.error ? 'text-red-800' : 'text-emerald-900'}
-        >
-          {message.text}
-        </p>
-      )}
+      <FormMessage outcome={message} />
       {secret && (
         <label className="grid gap-1 rounded bg-amber-50 p-2">
           <span className="font-medium">{t('outputs.webhooks.secret')}</span>
