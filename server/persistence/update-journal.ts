@@ -35,14 +35,11 @@ export class UpdateJournal {
 
   /**
    * Opens the journal of a data directory, with the records a crash left in it (and their
-   * generation, to compare with the database's) and a file ready to be started again.
+   * generation, to compare with the database's). Nothing is appended before `restart`.
    */
   static open(file: string): { journal: UpdateJournal; left: JournalContents } {
     const left = fs.existsSync(file) ? readJournal(fs.readFileSync(file)) : { generation: 0, updates: [] }
-    const journal = new UpdateJournal(file, fs.openSync(file, 'a'))
-    journal.length = fs.fstatSync(journal.fd).size
-    journal.generation = left.generation
-    return { journal, left }
+    return { journal: new UpdateJournal(file, fs.openSync(file, 'a')), left }
   }
 
   /** Appends one group commit; throws (and appends nothing) if the file cannot take it all. */
